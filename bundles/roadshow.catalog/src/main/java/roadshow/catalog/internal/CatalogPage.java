@@ -1,0 +1,112 @@
+package roadshow.catalog.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import roadshow.catalog.api.CatalogCourse;
+import roadshow.content.api.Course;
+import roadshow.web.api.LanguagePreference;
+import roadshow.web.api.Pages;
+
+/**
+ * The catalog page at the site's root: search and filters by vendor, tag, language and
+ * level, with every course that matches.
+ */
+@Component(service = Servlet.class)
+// The default servlet: it answers the site's root, and sends every path nothing else
+// serves to the error page, so that a mistyped URL gets Roadshow's 404 rather than Jetty's.
+@HttpWhiteboardServletPattern("/")
+public class CatalogPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient CatalogService catalog;
+    private final transient Pages pages;
+
+    @Activate
+    public CatalogPage(@Reference CatalogService catalog, @Reference Pages pages) {
+        this.catalog = catalog;
+        this.pages = pages;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, jakarta.servlet.ServletException {
+        if (!"/".equals(request.getRequestURI())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        super.service(request, response);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CatalogQuery query = new CatalogQuery(request.getParameter("q"), request.getParameter("vendor"),
+                request.getParameter("tag"), request.getParameter("language"), request.getParameter("level"));
+        CatalogIndex index = catalog.index();
+        LanguagePreference preference = LanguagePreference.of(request);
+
+        List<Map<String, Object>> courses = new ArrayList<>();
+        for (CatalogCourse listing : index.search(query)) {
+            LocalizedCourse localized = LocalizedCourse.of(listing, preference);
+            courses.add(card(localized));
+        }
+        courses.sort((a, b) -> ((String) a.get("title")).compareToIgnoreCase((String) b.get("title")));
+
+        CatalogIndex.Facets facets = index.facets();
+        List<String> uiLanguages = new ArrayList<>(facets.languages().keySet());
+        String pageLanguage = preference.best(uiLanguages, "en");
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("text", java.util.Objects.toString(query.text(), ""));
+        criteria.put("vendor", java.util.Objects.toString(query.vendor(), ""));
+        criteria.put("tag", java.util.Objects.toString(query.tag(), ""));
+        criteria.put("language", java.util.Objects.toString(query.language(), ""));
+        criteria.put("level", java.util.Objects.toString(query.level(), ""));
+        model.put("query", criteria);
+        model.put("filtered", !query.isEmpty());
+        model.put("courses", courses);
+        model.put("total", index.courses().size());
+        model.put("vendors", facets.vendors());
+        model.put("tags", facets.tags());
+        model.put("languageFacet", languageFacet(facets.languages()));
+        model.put("levels", facets.levels());
+        model.put("locale", pageLanguage);
+        model.put("languages", Views.languageSwitch(request, uiLanguages, pageLanguage));
+        pages.render(request, response, "catalog.ftlh", model);
+    }
+
+    private static Map<String, Object> card(LocalizedCourse localized) {
+        Course course = localized.course();
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("href", CoursePaths.courseUrl(course));
+        card.put("title", localized.title());
+        card.put("summary", java.util.Objects.toString(localized.summary(), ""));
+        card.put("vendor", course.vendor());
+        card.put("language", localized.language());
+        card.put("duration", Views.duration(course.duration()));
+        card.put("level", course.level() == null ? "" : course.level().id());
+        card.put("tags", course.tags());
+        card.put("lessons", course.lessons().size());
+        return card;
+    }
+
+    private static List<Map<String, Object>> languageFacet(Map<String, Integer> counts) {
+        List<Map<String, Object>> languages = new ArrayList<>();
+        counts.forEach((tag, count) -> languages.add(Map.of("tag", tag, "name", Views.languageName(tag), "count", count)));
+        return languages;
+    }
+}

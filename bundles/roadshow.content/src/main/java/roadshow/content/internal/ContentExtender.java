@@ -1,0 +1,360 @@
+package roadshow.content.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import roadshow.content.api.ContentBundle;
+import roadshow.content.api.ContentBundleState;
+import roadshow.content.api.ContentBundleState.State;
+import roadshow.content.api.ContentBundles;
+import roadshow.content.api.ContentProblem;
+
+/**
+ * The content extender, in the manner of Felix SCR's: it tracks every bundle with a
+ * {@code Roadshow-Content} header, reads and validates the content of each one that
+ * is started, and registers a {@link ContentBundle} service for it with the content
+ * bundle's own context, so that the service goes away with the bundle. A bundle that
+ * breaks a rule is refused as a whole and only shows up in {@link #states()}.
+ *
+ * <p>Each bundle's transitions run under that bundle's own lock, so a slow read of one
+ * bundle never holds up another; the shared maps are guarded by {@code lock}, which is
+ * never held while calling out to the framework's service registry (a listener there
+ * may call {@link #states()}).
+ */
+@Component(service = ContentBundles.class, immediate = true, configurationPid = ContentLimitsConfiguration.PID)
+@Designate(ocd = ContentLimitsConfiguration.class)
+@Capability(namespace = "osgi.extender", name = ContentExtender.EXTENDER, version = ContentExtender.EXTENDER_VERSION)
+public final class ContentExtender implements ContentBundles {
+
+    static final String EXTENDER = "roadshow.content";
+    static final String EXTENDER_VERSION = "1.0";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentExtender.class);
+    private static final int TRACKED_STATES = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE;
+
+    private final Object lock = new Object();
+    /** Guarded by {@code lock}: every tracked content bundle, by bundle id. */
+    private final Map<Long, TrackedBundle> tracked = new HashMap<>();
+    /** Guarded by {@code lock}: upgrades refused before install, by symbolic name, until that bundle changes. */
+    private final Map<String, ContentBundleState> refusedUpgrades = new HashMap<>();
+    /** Guarded by {@code lock}: the bundle id serving each course global id. */
+    private final Map<String, Long> servedCourses = new HashMap<>();
+
+    private volatile BundleContext context;
+    private volatile ContentReader reader;
+    private volatile BundleTracker<TrackedBundle> tracker;
+
+    @Activate
+    void activate(BundleContext context, ContentLimitsConfiguration config) {
+        open(context, ContentLimits.of(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        close();
+    }
+
+    /** Starts tracking content bundles; what {@link #activate} does, with limits given directly. */
+    void open(BundleContext context, ContentLimits limits) {
+        this.context = context;
+        this.reader = new ContentReader(limits);
+        BundleTracker<TrackedBundle> bundles = new BundleTracker<>(context, TRACKED_STATES, new Customizer());
+        this.tracker = bundles;
+        bundles.open();
+    }
+
+    /** Withdraws every content bundle's service and stops tracking. */
+    void close() {
+        tracker.close();
+    }
+
+    @Override
+    public List<ContentBundleState> states() {
+        List<TrackedBundle> shown = new ArrayList<>();
+        List<ContentBundleState> states = new ArrayList<>();
+        synchronized (lock) {
+            for (TrackedBundle bundle : tracked.values()) {
+                if (bundle.state != null) {
+                    shown.add(bundle);
+                    states.add(bundle.state);
+                }
+            }
+            states.addAll(refusedUpgrades.values());
+        }
+        Bundle[] installed = null;
+        for (int i = 0; i < states.size(); i++) {
+            ContentBundleState state = states.get(i);
+            if (state.state() == State.UNRESOLVED && i < shown.size()) {
+                // explained now rather than when it was installed: the bundles it waits for may have come since
+                installed = installed == null ? context.getBundles() : installed;
+                states.set(i, new ContentBundleState(state.bundleId(), state.symbolicName(), state.version(), state.vendor(),
+                        state.state(), state.courses(), CourseRequirements.explain(shown.get(i).bundle, installed), state.since()));
+            }
+        }
+        states.sort(Comparator.comparing(ContentBundleState::symbolicName, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(ContentBundleState::bundleId));
+        return states;
+    }
+
+    @Override
+    public void refuseUpgrade(String symbolicName, String version, String vendor, List<ContentProblem> problems) {
+        ContentBundleState refused = new ContentBundleState(-1, symbolicName, version, vendor, State.REFUSED, List.of(),
+                problems, Instant.now());
+        synchronized (lock) {
+            refusedUpgrades.put(symbolicName, refused);
+        }
+    }
+
+    /** Serves content that was refused only because its course ids were taken, once they are free. */
+    private void retryWaiting() {
+        List<TrackedBundle> ready = new ArrayList<>();
+        synchronized (lock) {
+            for (TrackedBundle bundle : tracked.values()) {
+                Curriculum waiting = bundle.waiting;
+                if (waiting != null && waiting.courseIds().stream().allMatch(id -> !servedCourses.containsKey(id))) {
+                    ready.add(bundle);
+                }
+            }
+        }
+        ready.forEach(TrackedBundle::retry);
+    }
+
+    private final class Customizer implements BundleTrackerCustomizer<TrackedBundle> {
+
+        @Override
+        public TrackedBundle addingBundle(Bundle bundle, BundleEvent event) {
+            if (bundle.getHeaders("").get(BundleManifest.CONTENT) == null) {
+                return null;
+            }
+            TrackedBundle content = new TrackedBundle(bundle);
+            synchronized (lock) {
+                tracked.put(bundle.getBundleId(), content);
+            }
+            content.update();
+            return content;
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, BundleEvent event, TrackedBundle content) {
+            content.update();
+            retryWaiting();
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, BundleEvent event, TrackedBundle content) {
+            content.forget();
+            synchronized (lock) {
+                // only this tracking of the bundle: the tracker may already be adding a new one
+                tracked.remove(bundle.getBundleId(), content);
+            }
+            retryWaiting();
+        }
+    }
+
+    /** One bundle with a {@code Roadshow-Content} header, from when the tracker first sees it to when it lets go. */
+    private final class TrackedBundle {
+
+        final Bundle bundle;
+        /** Guarded by {@code lock}: what {@link #states()} shows, or {@code null} for nothing. */
+        ContentBundleState state;
+        /** Valid content refused only because its course ids are taken; read without this bundle's lock as a hint. */
+        volatile Curriculum waiting;
+        /** Guarded by this: the revision last read, so a lazy bundle going from STARTING to ACTIVE is not read twice. */
+        private BundleRevision revision;
+        /** Guarded by this. */
+        private ServiceRegistration<ContentBundle> registration;
+
+        TrackedBundle(Bundle bundle) {
+            this.bundle = bundle;
+        }
+
+        /** Follows the bundle's state: serves it when started, withdraws it otherwise, re-reads it when updated. */
+        synchronized void update() {
+            if (bundle.getHeaders("").get(BundleManifest.CONTENT) == null) {
+                // updated to a version that is no content bundle
+                forget();
+                return;
+            }
+            if (serves()) {
+                BundleRevision current = bundle.adapt(BundleRevision.class);
+                if (current != null && current.equals(revision)) {
+                    return;
+                }
+                withdraw();
+                revision = current;
+                forgetRefusedUpgrade();
+                read();
+            } else {
+                withdraw();
+                revision = null;
+                show(bundle.getState() == Bundle.INSTALLED ? state(State.UNRESOLVED, List.of(), List.of()) : null);
+            }
+        }
+
+        synchronized void forget() {
+            forgetRefusedUpgrade();
+            withdraw();
+            revision = null;
+            show(null);
+        }
+
+        synchronized void retry() {
+            Curriculum content = waiting;
+            if (content != null) {
+                waiting = null;
+                publish(content);
+            }
+        }
+
+        /** Whether the bundle is started, or waits to be started lazily, which a bundle without classes never is. */
+        private boolean serves() {
+            int current = bundle.getState();
+            if (current == Bundle.ACTIVE) {
+                return true;
+            }
+            String policy = bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY);
+            return current == Bundle.STARTING && policy != null
+                    && Constants.ACTIVATION_LAZY.equals(policy.split(";", 2)[0].strip());
+        }
+
+        private void read() {
+            Verdict verdict;
+            try {
+                verdict = reader.read(new BundleContentSource(bundle));
+            } catch (IOException e) {
+                verdict = new Verdict.Refused(List.of(new ContentProblem(null, null, Rule.ENTRY_UNREADABLE.id(),
+                        "the bundle cannot be read: " + e.getMessage())));
+            } catch (IllegalStateException e) {
+                // uninstalled while it was read; the tracker removes it next
+                show(null);
+                return;
+            }
+            if (verdict instanceof Verdict.Accepted accepted) {
+                publish(accepted.curriculum());
+            } else {
+                refuse(verdict.problems());
+            }
+        }
+
+        private void publish(Curriculum content) {
+            List<ContentProblem> taken = claim(content);
+            if (!taken.isEmpty()) {
+                waiting = content;
+                refuse(taken);
+                return;
+            }
+            BundleContext bundleContext = bundle.getBundleContext();
+            try {
+                if (bundleContext == null) {
+                    throw new IllegalStateException("not started");
+                }
+                Hashtable<String, Object> properties = new Hashtable<>();
+                properties.put(ContentBundle.VENDOR, content.vendor());
+                properties.put(ContentBundle.SYMBOLIC_NAME, content.symbolicName());
+                properties.put(ContentBundle.VERSION, content.version());
+                // registered through the content bundle's own context, so that it leaves with the bundle
+                registration = bundleContext.registerService(ContentBundle.class, new ActiveContentBundle(bundle, content),
+                        properties);
+                LOG.info("Serving content bundle {} {} of vendor {}: courses {}", content.symbolicName(), content.version(),
+                        content.vendor(), content.courseIds());
+            } catch (IllegalStateException e) {
+                // stopped while it was read; the tracker reports the stop next
+                release();
+                show(null);
+            }
+        }
+
+        /** Claims the content's course ids and shows the bundle active, or returns why another bundle holds them. */
+        private List<ContentProblem> claim(Curriculum content) {
+            List<ContentProblem> taken = new ArrayList<>();
+            synchronized (lock) {
+                for (var course : content.courses()) {
+                    Long owner = servedCourses.get(course.globalId());
+                    if (owner != null && owner != bundle.getBundleId()) {
+                        TrackedBundle other = tracked.get(owner);
+                        taken.add(new ContentProblem(content.folder() + course.folder() + CourseReader.COURSE_FILE, null,
+                                Rule.ID_TAKEN.id(), "the course " + course.globalId() + " is already served by "
+                                        + (other == null ? "bundle " + owner : other.describe())
+                                        + "; remove that bundle first, or update it instead of installing another"));
+                    }
+                }
+                if (taken.isEmpty()) {
+                    content.courseIds().forEach(id -> servedCourses.put(id, bundle.getBundleId()));
+                    state = state(State.ACTIVE, content.courseIds(), List.of());
+                }
+            }
+            return taken;
+        }
+
+        private void refuse(List<ContentProblem> problems) {
+            for (ContentProblem problem : problems) {
+                LOG.warn("Refused content bundle {}: {}", describe(), problem);
+            }
+            show(state(State.REFUSED, List.of(), problems));
+        }
+
+        /** Unregisters the bundle's service, if any, and frees its course ids. */
+        private void withdraw() {
+            waiting = null;
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException e) {
+                    // already unregistered by the framework, as the bundle stopped
+                }
+                registration = null;
+                LOG.info("Withdrew content bundle {}", describe());
+            }
+            release();
+        }
+
+        private void release() {
+            synchronized (lock) {
+                servedCourses.values().removeIf(owner -> owner == bundle.getBundleId());
+            }
+        }
+
+        private void forgetRefusedUpgrade() {
+            synchronized (lock) {
+                refusedUpgrades.remove(bundle.getSymbolicName());
+            }
+        }
+
+        private void show(ContentBundleState shown) {
+            synchronized (lock) {
+                state = shown;
+            }
+        }
+
+        private ContentBundleState state(State kind, List<String> courses, List<ContentProblem> problems) {
+            return new ContentBundleState(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
+                    bundle.getHeaders("").get(BundleManifest.VENDOR), kind, courses, problems, Instant.now());
+        }
+
+        String describe() {
+            return bundle.getSymbolicName() + " " + bundle.getVersion() + " (bundle " + bundle.getBundleId() + ")";
+        }
+    }
+}

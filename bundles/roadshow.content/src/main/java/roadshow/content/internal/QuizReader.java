@@ -1,0 +1,216 @@
+package roadshow.content.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import roadshow.content.api.Question;
+import roadshow.content.api.Quiz;
+
+/** Reads a quiz, {@code quizzes/<id>.yaml}, and the questions of its pool. */
+final class QuizReader {
+
+    private static final List<String> QUIZ_FIELDS = List.of(
+            "id", "title", "passScore", "timeLimit", "maxAttempts", "draw", "shuffle", "questions");
+    private static final List<String> QUESTION_FIELDS = List.of("id", "type", "points", "prompt");
+    private static final List<String> CHOICE_FIELDS = List.of("id", "text", "correct", "feedback");
+    private static final List<String> PAIR_FIELDS = List.of("left", "right");
+
+    /** The question types of the format, each with the fields it adds to every question's. */
+    private enum QuestionType {
+        SINGLE("single", "choices"),
+        MULTIPLE("multiple", "choices", "partial"),
+        TRUEFALSE("truefalse", "answer"),
+        NUMERIC("numeric", "answer", "tolerance"),
+        TEXT("text", "answers"),
+        ORDERING("ordering", "items"),
+        MATCHING("matching", "pairs");
+
+        private final String id;
+        private final List<String> fields;
+
+        QuestionType(String id, String... fields) {
+            this.id = id;
+            this.fields = Stream.concat(QUESTION_FIELDS.stream(), Arrays.stream(fields)).toList();
+        }
+
+        static QuestionType of(String id) {
+            return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst().orElse(null);
+        }
+
+        static List<String> ids() {
+            return Arrays.stream(values()).map(t -> t.id).toList();
+        }
+    }
+
+    private final ContentFolder content;
+    private final String vendor;
+
+    QuizReader(ContentFolder content, String vendor) {
+        this.content = content;
+        this.vendor = vendor;
+    }
+
+    /**
+     * Reads {@code quizzes/<name>.yaml}.
+     *
+     * @param name the file name without {@code .yaml}, which is the quiz id
+     * @return the quiz, or {@code null} when it is not usable (reported)
+     */
+    Quiz read(String name) {
+        String path = ContentReader.QUIZZES + name + ".yaml";
+        String file = content.bundlePath(path);
+        Problems problems = content.problems();
+        if (!YamlFields.ID.matcher(name).matches()) {
+            problems.add(file, null, Rule.ID_INVALID, "the quiz file name " + YamlFields.invalidId(name)
+                    + "; the file name is the quiz id");
+            return null;
+        }
+        YamlNode root = content.yaml(path);
+        if (root == null) {
+            return null;
+        }
+        YamlFields fields = YamlFields.of(root, "a quiz", file, problems, QUIZ_FIELDS);
+        String id = fields.id("id");
+        if (id != null && !id.equals(name)) {
+            problems.add(file, fields.line("id"), Rule.ID_MISMATCH,
+                    "the quiz id '" + id + "' must equal its file name, '" + name + ".yaml'");
+        }
+        String title = fields.requiredText("title");
+        Double passScore = fields.requiredNumber("passScore");
+        if (passScore != null && (passScore < 0 || passScore > 1)) {
+            problems.add(file, fields.line("passScore"), Rule.VALUE_RANGE,
+                    "'passScore' is the fraction of the points needed to pass, from 0 to 1 (0.8 for 80%), not " + passScore);
+        }
+        Duration timeLimit = fields.duration("timeLimit");
+        Integer maxAttempts = fields.wholeNumber("maxAttempts", 0);
+        Integer draw = fields.wholeNumber("draw", 0);
+        boolean shuffle = fields.bool("shuffle", false);
+
+        List<Question> questions = new ArrayList<>();
+        List<YamlNode> items = fields.requiredList("questions");
+        UniqueIds ids = new UniqueIds("question id", file, problems);
+        for (YamlNode item : items == null ? List.<YamlNode>of() : items) {
+            Question question = question(item, file, ids);
+            if (question != null) {
+                questions.add(question);
+            }
+        }
+        if (draw != null && items != null && draw > items.size()) {
+            problems.add(file, fields.line("draw"), Rule.QUIZ_DRAW, "'draw' asks for " + draw
+                    + " questions but the pool holds only " + items.size());
+        }
+        return new Quiz(name, vendor, title, passScore == null ? 0 : passScore, timeLimit,
+                maxAttempts == null ? 0 : maxAttempts, draw == null ? 0 : draw, shuffle, questions);
+    }
+
+    private Question question(YamlNode node, String file, UniqueIds ids) {
+        Problems problems = content.problems();
+        QuestionType type = null;
+        String typeId = null;
+        if (node instanceof YamlNode.Mapping mapping && mapping.entries().get("type") != null
+                && mapping.entries().get("type").value() instanceof YamlNode.Scalar s && s.value() != null) {
+            typeId = s.text();
+            type = QuestionType.of(typeId);
+        }
+        // a question of an unknown type is checked against every field any type knows
+        List<String> known = type != null ? type.fields
+                : Arrays.stream(QuestionType.values()).flatMap(t -> t.fields.stream()).distinct().toList();
+        YamlFields fields = YamlFields.of(node, "a question", file, problems, known);
+        String id = fields.id("id");
+        if (id != null) {
+            ids.add(id, fields.line("id"));
+        }
+        String prompt = fields.requiredText("prompt");
+        Double points = fields.number("points");
+        if (points != null && points < 0) {
+            problems.add(file, fields.line("points"), Rule.VALUE_RANGE, "'points' must be 0 or more, not " + points);
+        }
+        if (typeId == null) {
+            fields.requiredText("type");
+            return null;
+        }
+        if (type == null) {
+            String closest = YamlFields.closest(typeId, QuestionType.ids());
+            problems.add(file, fields.line("type"), Rule.QUESTION_TYPE_UNKNOWN, "unknown question type '" + typeId + "'"
+                    + (closest == null ? "" : " (did you mean '" + closest + "'?)")
+                    + "; the types are " + String.join(", ", QuestionType.ids()));
+            return null;
+        }
+        switch (type) {
+            case SINGLE -> choices(fields, type);
+            case MULTIPLE -> {
+                fields.bool("partial");
+                choices(fields, type);
+            }
+            case TRUEFALSE -> fields.requiredBool("answer");
+            case NUMERIC -> {
+                fields.requiredNumber("answer");
+                Double tolerance = fields.number("tolerance");
+                if (tolerance != null && tolerance < 0) {
+                    problems.add(file, fields.line("tolerance"), Rule.VALUE_RANGE,
+                            "'tolerance' must be 0 or more, not " + tolerance);
+                }
+            }
+            case TEXT -> atLeast(fields, "answers", fields.texts("answers"), 1, "accepted answer");
+            case ORDERING -> atLeast(fields, "items", fields.texts("items"), 2, "item to put in order");
+            case MATCHING -> pairs(fields);
+        }
+        Map<String, Object> definition = node instanceof YamlNode.Mapping mapping ? mapping.plain() : Map.of();
+        return new Question(id, type.id, points == null ? 1 : points, prompt, definition);
+    }
+
+    private void choices(YamlFields question, QuestionType type) {
+        List<YamlNode> items = question.requiredList("choices");
+        if (items == null) {
+            return;
+        }
+        Problems problems = question.problems();
+        UniqueIds ids = new UniqueIds("choice id", question.file(), problems);
+        int correct = 0;
+        for (YamlNode item : items) {
+            YamlFields choice = YamlFields.of(item, "a choice", question.file(), problems, CHOICE_FIELDS);
+            String id = choice.id("id");
+            if (id != null) {
+                ids.add(id, choice.line("id"));
+            }
+            choice.requiredText("text");
+            choice.text("feedback");
+            if (choice.bool("correct", false)) {
+                correct++;
+            }
+        }
+        if (type == QuestionType.SINGLE && correct != 1) {
+            problems.add(question.file(), question.line("choices"), Rule.QUESTION_CORRECT,
+                    "a single-choice question needs exactly one choice with 'correct: true'; this one has " + correct);
+        } else if (type == QuestionType.MULTIPLE && correct == 0) {
+            problems.add(question.file(), question.line("choices"), Rule.QUESTION_CORRECT,
+                    "a multiple-choice question needs at least one choice with 'correct: true'");
+        }
+    }
+
+    private void pairs(YamlFields question) {
+        List<YamlNode> items = question.requiredList("pairs");
+        if (items == null) {
+            return;
+        }
+        for (YamlNode item : items) {
+            YamlFields pair = YamlFields.of(item, "a pair", question.file(), question.problems(), PAIR_FIELDS);
+            pair.requiredText("left");
+            pair.requiredText("right");
+        }
+        atLeast(question, "pairs", items, 2, "pair to match");
+    }
+
+    private static void atLeast(YamlFields question, String key, List<?> items, int minimum, String what) {
+        if (items == null) {
+            question.require(key);
+        } else if (items.size() < minimum) {
+            question.problems().add(question.file(), question.line(key), Rule.QUESTION_TOO_FEW, "'" + key + "' needs at least "
+                    + minimum + " " + what + (minimum == 1 ? "" : "s") + ", not " + items.size());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package roadshow.web.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One page of a list answer, {@code {items: [...], next: cursor|null}}, and the opaque
+ * cursors that page through it. A cursor encodes the sort key of the last item sent, so
+ * that paging stays correct while items are added or removed.
+ *
+ * @param items the items of this page
+ * @param next  the cursor for the next page, or {@code null} on the last page
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Page<T>(List<T> items, String next) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    public static String cursor(String lastKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The sort key a cursor stands for; empty for no cursor.
+     *
+     * @throws IllegalArgumentException when the cursor was not made by {@link #cursor(String)}
+     */
+    public static Optional<String> afterKey(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cursor is not one this API gave out");
+        }
+    }
+
+    /**
+     * The page size asked for by a {@code limit} parameter.
+     *
+     * @throws IllegalArgumentException when it is not a number from 1 to {@link #MAX_LIMIT}
+     */
+    public static int limit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,135 @@
+package roadshow.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import roadshow.web.api.Json;
+
+/**
+ * The OpenAPI document at {@code /api/openapi.json}: this bundle's base document, merged
+ * with the paths and schemas that each feature bundle describes in the YAML file named by
+ * its {@code Roadshow-OpenAPI} header. A bundle's endpoints are documented exactly while
+ * the bundle is active.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/openapi.json")
+public class ApiDocument extends HttpServlet {
+
+    static final String HEADER = "Roadshow-OpenAPI";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDocument.class);
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private final transient Map<Long, JsonNode> fragments = new ConcurrentSkipListMap<>();
+    private final transient Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+    private final transient JsonNode base;
+    private final transient BundleTracker<Long> tracker;
+
+    @Activate
+    public ApiDocument(BundleContext context) throws IOException {
+        base = read(context.getBundle().getEntry("openapi/base.yaml"));
+        tracker = new BundleTracker<>(context, Bundle.ACTIVE | Bundle.STARTING, new BundleTrackerCustomizer<>() {
+            @Override
+            public Long addingBundle(Bundle bundle, BundleEvent event) {
+                String path = bundle.getHeaders("").get(HEADER);
+                if (path == null) {
+                    return null;
+                }
+                URL entry = bundle.getEntry(path);
+                try {
+                    fragments.put(bundle.getBundleId(), read(entry));
+                    rendered.clear();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Bundle {} names {} in {}, which cannot be read: {}", bundle.getSymbolicName(), path,
+                            HEADER, e.getMessage());
+                }
+                return bundle.getBundleId();
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Long id) {
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Long id) {
+                fragments.remove(id);
+                rendered.clear();
+            }
+        });
+        tracker.open();
+    }
+
+    @Deactivate
+    void close() {
+        tracker.close();
+    }
+
+    private static JsonNode read(URL entry) throws IOException {
+        if (entry == null) {
+            throw new IOException("file not found");
+        }
+        try (InputStream in = entry.openStream()) {
+            return YAML.readTree(in);
+        }
+    }
+
+    /** The merged document; fragments add paths and component schemas, later ones never overwrite. */
+    JsonNode document() {
+        ObjectNode document = base.deepCopy();
+        ObjectNode paths = document.withObject("/paths");
+        ObjectNode schemas = document.withObject("/components").withObject("/schemas");
+        for (JsonNode fragment : fragments.values()) {
+            merge(paths, fragment.path("paths"));
+            merge(schemas, fragment.path("components").path("schemas"));
+        }
+        return document;
+    }
+
+    private static void merge(ObjectNode into, JsonNode from) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            into.putIfAbsent(field.getKey(), field.getValue());
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = rendered.computeIfAbsent("json", k -> {
+            try {
+                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,166 @@
+package roadshow.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The real Felix framework with the real platform bundles, in this JVM: content bundles
+ * built on the fly are installed, upgraded, refused and removed through the framework,
+ * and the catalog is read over real HTTP.
+ */
+class HostIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path home;
+    @TempDir
+    Path jars;
+
+    private static Host host;
+    private static Http http;
+    private final List<Bundle> installed = new java.util.ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = Host.start(new HostOptions(FreePort.find(), home, "jdbc:h2:mem:hostit", false));
+        http = new Http(host.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.stop();
+        }
+    }
+
+    @AfterEach
+    void uninstall() throws Exception {
+        for (Bundle bundle : installed) {
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                bundle.uninstall();
+            }
+        }
+        http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).isEmpty(), WAIT);
+    }
+
+    private Bundle install(ContentJar jar, String name) throws Exception {
+        Path file = jar.writeTo(jars.resolve(name + ".jar"));
+        BundleContext context = host.bundleContext();
+        try (InputStream in = Files.newInputStream(file)) {
+            Bundle bundle = context.installBundle("test:" + name, in);
+            installed.add(bundle);
+            return bundle;
+        }
+    }
+
+    @Test
+    void installedContentBundleAppearsInTheCatalogAndLeavesWithIt() throws Exception {
+        Bundle bundle = install(ContentJar.course("com.test.alpha", "1.0.0", "alpha", "basics", "Alpha Basics",
+                "welcome", "pricing"), "alpha");
+        bundle.start();
+
+        JsonNode catalog = http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("alpha/basics"), WAIT);
+        JsonNode course = catalog.path("items").get(0);
+        assertThat(course.path("title").asText()).isEqualTo("Alpha Basics");
+        assertThat(course.path("version").asText()).isEqualTo("1.0.0");
+        assertThat(http.json("/api/v1/courses/alpha/basics").path("lessons").findValuesAsText("id"))
+                .containsExactly("welcome", "pricing");
+        assertThat(http.get("/courses/alpha/basics/lessons/pricing").body()).contains("Text of pricing.");
+
+        bundle.uninstall();
+        http.awaitJson("/api/v1/courses", c -> !Http.courseIds(c).contains("alpha/basics"), WAIT);
+        assertThat(http.get("/courses/alpha/basics").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void upgradeReplacesTheCourseInPlace() throws Exception {
+        Bundle bundle = install(ContentJar.course("com.test.beta", "1.0.0", "beta", "intro", "Beta Intro", "one"), "beta");
+        bundle.start();
+        http.awaitJson("/api/v1/courses/beta/intro", c -> true, WAIT);
+
+        Path upgrade = ContentJar.course("com.test.beta", "1.1.0", "beta", "intro", "Beta Intro, revised", "one", "two")
+                .writeTo(jars.resolve("beta-1.1.0.jar"));
+        try (InputStream in = Files.newInputStream(upgrade)) {
+            bundle.update(in);
+        }
+
+        JsonNode course = http.awaitJson("/api/v1/courses/beta/intro", c -> c.path("version").asText().equals("1.1.0"), WAIT);
+        assertThat(course.path("title").asText()).isEqualTo("Beta Intro, revised");
+        assertThat(course.path("lessons").findValuesAsText("id")).containsExactly("one", "two");
+        assertThat(bundle.getBundleId()).as("upgraded in place").isEqualTo(installed.get(0).getBundleId());
+    }
+
+    @Test
+    void refusedBundleLeavesTheCatalogAsItWasAndReportsEveryError() throws Exception {
+        install(ContentJar.course("com.test.good", "1.0.0", "good", "fine", "Fine Course", "a"), "good").start();
+        JsonNode before = http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("good/fine"), WAIT);
+
+        ContentJar broken = ContentJar.course("com.test.broken", "1.0.0", "broken", "oops", "Oops", "a")
+                .file("roadshow/courses/extra/course.yaml", "id: extra\ntitle: Extra: a colon needs quotes\nsummary: x\n");
+        install(broken, "broken").start();
+
+        JsonNode bundles = http.awaitJson("/api/v1/bundles?state=refused",
+                b -> b.path("items").size() == 1, WAIT);
+        JsonNode refused = bundles.path("items").get(0);
+        assertThat(refused.path("symbolicName").asText()).isEqualTo("com.test.broken");
+        assertThat(refused.path("errors").get(0).path("file").asText()).isEqualTo("roadshow/courses/extra/course.yaml");
+        assertThat(refused.path("errors").get(0).path("line").asInt()).isEqualTo(2);
+        assertThat(refused.path("errors").get(0).path("rule").asText()).isEqualTo("yaml.syntax");
+
+        assertThat(Http.courseIds(http.json("/api/v1/courses"))).isEqualTo(Http.courseIds(before))
+                .doesNotContain("broken/oops");
+        assertThat(http.get("/admin/bundles").body()).contains("com.test.broken", "roadshow/courses/extra/course.yaml");
+    }
+
+    @Test
+    void unresolvedCrossVendorRequirementIsReportedUntilTheProviderArrives() throws Exception {
+        Bundle dependent = install(ContentJar.course("com.test.dependent", "1.0.0", "dep", "advanced", "Advanced", "a")
+                .header("Require-Capability", "roadshow.course;filter:=\"(roadshow.course=prov/basics)\""), "dependent");
+
+        JsonNode unresolved = http.awaitJson("/api/v1/bundles?state=unresolved", b -> b.path("items").size() == 1, WAIT);
+        assertThat(unresolved.path("items").get(0).path("errors").get(0).path("message").asText())
+                .contains("prov/basics");
+        assertThat(Http.courseIds(http.json("/api/v1/courses"))).doesNotContain("dep/advanced");
+
+        install(ContentJar.course("com.test.provider", "1.0.0", "prov", "basics", "Basics", "a")
+                .header("Provide-Capability", "roadshow.course;roadshow.course=\"prov/basics\";version:Version=\"1.0.0\""),
+                "provider").start();
+        dependent.start();
+
+        http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).containsAll(List.of("dep/advanced", "prov/basics")), WAIT);
+        assertThat(http.json("/api/v1/bundles?state=unresolved").path("items").size()).isZero();
+    }
+
+    @Test
+    void openApiDocumentDescribesTheEndpointsThatExist() throws Exception {
+        JsonNode document = http.json("/api/openapi.json");
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        List<String> paths = new java.util.ArrayList<>();
+        document.path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/v1/courses", "/api/v1/courses/{vendor}/{course}", "/api/v1/bundles");
+        for (String path : paths) {
+            String concrete = path.replace("{vendor}", "nobody").replace("{course}", "nothing");
+            int status = http.get(concrete).statusCode();
+            // Every documented path is served: an unknown course is a documented 404 problem, never an unmapped path.
+            assertThat(http.get(concrete).headers().firstValue("Content-Type").orElse(""))
+                    .as(path).containsAnyOf("application/json", "application/problem+json");
+            assertThat(status).as(path).isIn(200, 404);
+        }
+    }
+}

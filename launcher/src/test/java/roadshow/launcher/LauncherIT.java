@@ -1,0 +1,107 @@
+package roadshow.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The launcher as an operator runs it: {@code java -jar roadshow.jar} on a free port with
+ * a new home, hot deploy through the home's {@code deploy/} folder, clean stop on SIGTERM.
+ */
+class LauncherIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path scratch;
+
+    @Test
+    void newHomeIsSeededWithTheExamplesAndServesTheirCatalog() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find())) {
+            Http http = new Http(launcher.awaitUrl());
+
+            JsonNode catalog = http.awaitJson("/api/v1/courses",
+                    c -> Http.courseIds(c).stream().map(id -> id.split("/")[0]).distinct().count() == 2, WAIT);
+            assertThat(Http.courseIds(catalog)).anyMatch(id -> id.startsWith("acme/")).anyMatch(id -> id.startsWith("northwind/"));
+            assertThat(Files.list(home.resolve("deploy")).map(p -> p.getFileName().toString()))
+                    .contains("com.acme.training.cloud.jar", "com.northwind.training.security.jar");
+            assertThat(home.resolve("data")).isDirectory();
+            assertThat(home.resolve("conf")).isDirectory();
+            assertThat(http.get("/").body()).contains("Course catalog");
+
+            assertThat(launcher.terminate()).as("exit code after SIGTERM").isEqualTo(143);
+            assertThat(launcher.output()).as("stopped every bundle before exiting").contains("Roadshow stopped");
+        }
+    }
+
+    @Test
+    void jarDroppedIntoDeployAppearsInTheCatalogAndLeavesWhenDeleted() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            Http http = new Http(launcher.awaitUrl());
+            assertThat(Http.courseIds(http.json("/api/v1/courses"))).isEmpty();
+
+            Path built = ContentJar.course("com.test.dropped", "1.0.0", "dropco", "dropped-course", "Dropped Course",
+                    "first", "second").writeTo(scratch.resolve("dropped.jar"));
+            Path deployed = home.resolve("deploy").resolve("dropped.jar");
+            // Copy then rename, as an operator's deploy script does, so the watcher never sees half a file.
+            Files.copy(built, home.resolve("deploy").resolve("dropped.jar.part"));
+            Files.move(home.resolve("deploy").resolve("dropped.jar.part"), deployed, StandardCopyOption.ATOMIC_MOVE);
+
+            http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("dropco/dropped-course"), WAIT);
+            assertThat(http.get("/courses/dropco/dropped-course").body()).contains("Dropped Course");
+
+            Path upgrade = ContentJar.course("com.test.dropped", "2.0.0", "dropco", "dropped-course",
+                    "Dropped Course", "first", "second", "third").writeTo(scratch.resolve("dropped-2.jar"));
+            Files.copy(upgrade, deployed, StandardCopyOption.REPLACE_EXISTING);
+            http.awaitJson("/api/v1/courses/dropco/dropped-course", c -> c.path("version").asText().equals("2.0.0"), WAIT);
+
+            Files.delete(deployed);
+            http.awaitJson("/api/v1/courses", c -> !Http.courseIds(c).contains("dropco/dropped-course"), WAIT);
+
+            assertThat(launcher.terminate()).isEqualTo(143);
+        }
+    }
+
+    @Test
+    void brokenUpgradeDroppedIntoDeployLeavesThePreviousVersionServing() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            Http http = new Http(launcher.awaitUrl());
+            Path deployed = home.resolve("deploy").resolve("course.jar");
+            ContentJar.course("com.test.keep", "1.0.0", "keep", "kept", "Kept Course", "one").writeTo(deployed);
+            http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("keep/kept"), WAIT);
+
+            ContentJar.course("com.test.keep", "1.1.0", "keep", "kept", "Kept Course", "one")
+                    .file("roadshow/quizzes/bad.yaml", "id: bad\ntitle: Bad\npassScore: 0.5\nquestions:\n"
+                            + "  - id: q1\n    type: essay\n    prompt: Write.\n")
+                    .writeTo(scratch.resolve("bad.jar"));
+            Files.copy(scratch.resolve("bad.jar"), deployed, StandardCopyOption.REPLACE_EXISTING);
+
+            JsonNode refused = http.awaitJson("/api/v1/bundles?state=refused", b -> b.path("items").size() == 1, WAIT);
+            assertThat(refused.path("items").get(0).path("version").asText()).isEqualTo("1.1.0");
+            assertThat(refused.path("items").get(0).path("errors").findValuesAsText("rule")).contains("question.type.unknown");
+            assertThat(http.json("/api/v1/courses/keep/kept").path("version").asText()).isEqualTo("1.0.0");
+            assertThat(http.get("/courses/keep/kept/lessons/one").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsEnvironmentVariable() throws Exception {
+        Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("roadshow.jar", "target/roadshow.jar"), "--help")
+                .redirectErrorStream(true).start();
+        String text = new String(help.getInputStream().readAllBytes());
+        assertThat(help.waitFor()).isZero();
+        assertThat(text).contains("--port", "ROADSHOW_PORT", "--home", "ROADSHOW_HOME", "--db", "ROADSHOW_DB",
+                "--examples", "ROADSHOW_EXAMPLES");
+    }
+}
