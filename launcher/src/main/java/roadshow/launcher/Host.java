@@ -36,6 +36,7 @@ public final class Host {
 
     private static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
     private static final String ENDPOINT = "osgi.http.endpoint";
+    private static final String PLATFORM_LOCATION = "roadshow:platform/";
 
     private final Framework framework;
     private final String url;
@@ -102,10 +103,9 @@ public final class Host {
 
     private static Map<String, String> frameworkProperties(HostOptions options) {
         Map<String, String> properties = new HashMap<>();
+        // The framework keeps its installed bundles here between starts, so a restart need
+        // not install them again; installPlatformBundles replaces those that changed.
         properties.put(Constants.FRAMEWORK_STORAGE, options.home().resolve("data").resolve("framework").toString());
-        // The platform bundles come from this jar on every start; a cache from an older
-        // launcher must never shadow them.
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "3");
         properties.put("felix.log.level", "1");
         // Bundles see only what they import: never a class that happens to be on the
@@ -117,19 +117,38 @@ public final class Host {
         return properties;
     }
 
+    /**
+     * Brings the installed platform bundles in line with those this launcher carries. Each
+     * is installed under a location that names its jar and the jar's CRC, so a bundle kept
+     * from an earlier start is reused only if it is byte for byte the one carried now;
+     * any other platform bundle is uninstalled.
+     */
     private static void installPlatformBundles(BundleContext context) throws IOException, BundleException {
-        List<Bundle> installed = new ArrayList<>();
-        try (CarriedFiles files = CarriedFiles.open()) {
-            for (Path jar : files.list("bundles")) {
-                int level = Integer.parseInt(jar.getParent().getFileName().toString());
-                try (InputStream in = Files.newInputStream(jar)) {
-                    Bundle bundle = context.installBundle("roadshow:platform/" + jar.getFileName(), in);
-                    bundle.adapt(BundleStartLevel.class).setStartLevel(level);
-                    installed.add(bundle);
-                }
+        Map<String, Bundle> previous = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(PLATFORM_LOCATION)) {
+                previous.put(bundle.getLocation(), bundle);
             }
         }
-        for (Bundle bundle : installed) {
+        List<Bundle> carried = new ArrayList<>();
+        try (CarriedFiles files = CarriedFiles.open()) {
+            for (Path jar : files.list("bundles")) {
+                String location = PLATFORM_LOCATION + jar.getFileName() + "#" + Long.toHexString(files.crc(jar));
+                Bundle bundle = previous.remove(location);
+                if (bundle == null) {
+                    try (InputStream in = Files.newInputStream(jar)) {
+                        bundle = context.installBundle(location, in);
+                    }
+                }
+                int level = Integer.parseInt(jar.getParent().getFileName().toString());
+                bundle.adapt(BundleStartLevel.class).setStartLevel(level);
+                carried.add(bundle);
+            }
+        }
+        for (Bundle stale : previous.values()) {
+            stale.uninstall();
+        }
+        for (Bundle bundle : carried) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
             }
@@ -212,6 +231,16 @@ public final class Host {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+        }
+
+        /** The CRC-32 of a carried file: free from the jar's directory, computed in a classes folder. */
+        long crc(Path file) throws IOException {
+            if (jar != null) {
+                return (Long) Files.getAttribute(file, "zip:crc");
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(Files.readAllBytes(file));
+            return crc.getValue();
         }
 
         @Override

@@ -13,23 +13,28 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * A content bundle built on the fly, so that each test states the bundle it installs.
+ * A content bundle (or another bundle of files) built on the fly, so that each test states the bundle it installs.
  */
 final class ContentJar {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
 
-    private ContentJar(String symbolicName, String version, String vendor) {
+    private ContentJar(String symbolicName, String version) {
         headers.put("Bundle-ManifestVersion", "2");
         headers.put("Bundle-SymbolicName", symbolicName);
         headers.put("Bundle-Version", version);
-        headers.put("Roadshow-Vendor", vendor);
-        headers.put("Roadshow-Content", "roadshow/");
     }
 
     static ContentJar bundle(String symbolicName, String version, String vendor) {
-        return new ContentJar(symbolicName, version, vendor);
+        return new ContentJar(symbolicName, version)
+                .header("Roadshow-Vendor", vendor)
+                .header("Roadshow-Content", "roadshow/");
+    }
+
+    /** A bundle of files without the content headers. */
+    static ContentJar plain(String symbolicName, String version) {
+        return new ContentJar(symbolicName, version);
     }
 
     /** A bundle with one course of the given lessons, each lesson a short Markdown file. */

@@ -148,6 +148,38 @@ class HostIT {
     }
 
     @Test
+    void bundleWithASchemaGetsItsMigrationsRunOnTheDatabase() throws Exception {
+        Bundle owner = install(ContentJar.plain("com.test.schema", "1.0.0")
+                .header("Roadshow-Schema", "db/migration")
+                .file("db/migration/V1__create_note.sql", "CREATE TABLE test_note (id INT PRIMARY KEY, text VARCHAR(100));")
+                .file("db/migration/V2__seed_note.sql", "INSERT INTO test_note VALUES (1, 'migrated');"), "schema");
+        owner.start();
+
+        BundleContext context = host.bundleContext();
+        var references = context.getServiceReferences("roadshow.store.api.Schema", "(roadshow.schema=com.test.schema)");
+        assertThat(references).as("a Schema service for the bundle").hasSize(1);
+        assertThat(references[0].getBundle()).as("registered by the owning bundle").isEqualTo(owner);
+        Object schema = context.getService(references[0]);
+        try {
+            // The Schema API lives in the framework, not on this class path: call it through its interface.
+            Class<?> api = java.util.Arrays.stream(schema.getClass().getInterfaces())
+                    .filter(i -> i.getName().equals("roadshow.store.api.Schema")).findFirst().orElseThrow();
+            javax.sql.DataSource dataSource = (javax.sql.DataSource) api.getMethod("dataSource").invoke(schema);
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT text FROM test_note WHERE id = 1")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("migrated");
+            }
+        } finally {
+            context.ungetService(references[0]);
+        }
+
+        owner.stop();
+        assertThat(context.getServiceReferences("roadshow.store.api.Schema", "(roadshow.schema=com.test.schema)"))
+                .as("the schema service leaves with its bundle").isNull();
+    }
+
+    @Test
     void openApiDocumentDescribesTheEndpointsThatExist() throws Exception {
         JsonNode document = http.json("/api/openapi.json");
         assertThat(document.path("openapi").asText()).startsWith("3.");

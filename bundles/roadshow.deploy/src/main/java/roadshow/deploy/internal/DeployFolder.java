@@ -180,7 +180,10 @@ public class DeployFolder {
             return;
         }
         FileStamp stamp = FileStamp.of(file);
-        if (installed != null && stamp.equals(deployed.get(name))) {
+        if (installed != null && (stamp.equals(deployed.get(name))
+                || !deployed.containsKey(name) && installed.getLastModified() >= stamp.modified())) {
+            // Unchanged, or kept by the framework from a previous start and not written since.
+            deployed.put(name, stamp);
             return;
         }
         Manifest manifest;

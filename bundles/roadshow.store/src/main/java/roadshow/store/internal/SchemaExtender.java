@@ -11,6 +11,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,7 +38,9 @@ public class SchemaExtender implements BundleTrackerCustomizer<Optional<ServiceR
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaExtender.class);
 
+    /** Taken only when a bundle with a schema arrives, so that no bundle needing a database means no database opened. */
     @Reference
+    private ComponentServiceObjects<Database> databases;
     private Database database;
 
     private BundleTracker<Optional<ServiceRegistration<Schema>>> tracker;
@@ -51,6 +54,19 @@ public class SchemaExtender implements BundleTrackerCustomizer<Optional<ServiceR
     @Deactivate
     void close() {
         tracker.close();
+        synchronized (this) {
+            if (database != null) {
+                databases.ungetService(database);
+                database = null;
+            }
+        }
+    }
+
+    private synchronized Database database() {
+        if (database == null) {
+            database = databases.getService();
+        }
+        return database;
     }
 
     /**
@@ -70,7 +86,7 @@ public class SchemaExtender implements BundleTrackerCustomizer<Optional<ServiceR
             return Optional.empty();
         }
         try {
-            MigrateResult result = SchemaMigration.apply(database.dataSource(), owner, MigrationScripts.of(bundle, header));
+            MigrateResult result = SchemaMigration.apply(database().dataSource(), owner, MigrationScripts.of(bundle, header));
             if (result.migrationsExecuted == 0) {
                 LOG.info("Schema of {} up to date at version {}", owner, result.initialSchemaVersion);
             } else {
@@ -108,7 +124,7 @@ public class SchemaExtender implements BundleTrackerCustomizer<Optional<ServiceR
         }
         try {
             return Optional.of(ownerContext.registerService(Schema.class,
-                    new MigratedSchema(database.dataSource(), database.product()),
+                    new MigratedSchema(database().dataSource(), database().product()),
                     FrameworkUtil.asDictionary(Map.of(Schema.OWNER, owner))));
         } catch (IllegalStateException stoppedWhileMigrating) {
             return Optional.empty();

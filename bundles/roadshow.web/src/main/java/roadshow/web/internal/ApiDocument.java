@@ -44,16 +44,16 @@ public class ApiDocument extends HttpServlet {
     static final String HEADER = "Roadshow-OpenAPI";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDocument.class);
-    private static final ObjectMapper YAML = new YAMLMapper();
 
-    private final transient Map<Long, JsonNode> fragments = new ConcurrentSkipListMap<>();
+    /** The fragment file of each documenting bundle, read when the document is next asked for. */
+    private final transient Map<Long, Fragment> fragments = new ConcurrentSkipListMap<>();
     private final transient Map<String, byte[]> rendered = new ConcurrentHashMap<>();
-    private final transient JsonNode base;
+    private final transient URL base;
     private final transient BundleTracker<Long> tracker;
 
     @Activate
-    public ApiDocument(BundleContext context) throws IOException {
-        base = read(context.getBundle().getEntry("openapi/base.yaml"));
+    public ApiDocument(BundleContext context) {
+        base = context.getBundle().getEntry("openapi/base.yaml");
         tracker = new BundleTracker<>(context, Bundle.ACTIVE | Bundle.STARTING, new BundleTrackerCustomizer<>() {
             @Override
             public Long addingBundle(Bundle bundle, BundleEvent event) {
@@ -61,14 +61,8 @@ public class ApiDocument extends HttpServlet {
                 if (path == null) {
                     return null;
                 }
-                URL entry = bundle.getEntry(path);
-                try {
-                    fragments.put(bundle.getBundleId(), read(entry));
-                    rendered.clear();
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Bundle {} names {} in {}, which cannot be read: {}", bundle.getSymbolicName(), path,
-                            HEADER, e.getMessage());
-                }
+                fragments.put(bundle.getBundleId(), new Fragment(bundle.getSymbolicName(), path, bundle.getEntry(path)));
+                rendered.clear();
                 return bundle.getBundleId();
             }
 
@@ -95,20 +89,37 @@ public class ApiDocument extends HttpServlet {
             throw new IOException("file not found");
         }
         try (InputStream in = entry.openStream()) {
-            return YAML.readTree(in);
+            return Yaml.MAPPER.readTree(in);
         }
     }
 
+    /** Holds the YAML mapper, so that Jackson is loaded when the document is first asked for, not at start-up. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new YAMLMapper();
+    }
+
     /** The merged document; fragments add paths and component schemas, later ones never overwrite. */
-    JsonNode document() {
-        ObjectNode document = base.deepCopy();
+    JsonNode document() throws IOException {
+        ObjectNode document = (ObjectNode) read(base);
         ObjectNode paths = document.withObject("/paths");
         ObjectNode schemas = document.withObject("/components").withObject("/schemas");
-        for (JsonNode fragment : fragments.values()) {
-            merge(paths, fragment.path("paths"));
-            merge(schemas, fragment.path("components").path("schemas"));
+        for (Fragment fragment : fragments.values()) {
+            JsonNode tree;
+            try {
+                tree = read(fragment.entry());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Bundle {} names {} in {}, which cannot be read: {}", fragment.bundle(), fragment.path(),
+                        HEADER, e.getMessage());
+                continue;
+            }
+            merge(paths, tree.path("paths"));
+            merge(schemas, tree.path("components").path("schemas"));
         }
         return document;
+    }
+
+    /** Where one bundle documents its endpoints. */
+    private record Fragment(String bundle, String path, URL entry) {
     }
 
     private static void merge(ObjectNode into, JsonNode from) {
@@ -120,13 +131,11 @@ public class ApiDocument extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = rendered.computeIfAbsent("json", k -> {
-            try {
-                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        byte[] body = rendered.get("json");
+        if (body == null) {
+            body = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document());
+            rendered.put("json", body);
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Access-Control-Allow-Origin", "*");
