@@ -118,6 +118,24 @@ class LauncherIT {
     }
 
     @Test
+    void configurationFileInConfReconfiguresTheRunningSystem() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            Http http = new Http(launcher.awaitUrl());
+            Path limits = home.resolve("conf").resolve("roadshow.content.cfg");
+            Files.writeString(limits, "# at most 200 bytes per entry\nmax.entry.bytes = 200\n");
+
+            ContentJar.course("com.test.big", "1.0.0", "big", "long-read", "Long Read", "one")
+                    .file("roadshow/courses/long-read/assets/notes.txt", "x".repeat(1000))
+                    .writeTo(home.resolve("deploy").resolve("big.jar"));
+            JsonNode refused = http.awaitJson("/api/v1/bundles?state=refused", b -> b.path("items").size() == 1, WAIT);
+            assertThat(refused.path("items").get(0).path("errors").findValuesAsText("rule")).contains("entry.too-large");
+
+            Files.delete(limits);
+            http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("big/long-read"), WAIT);
+        }
+    }
+
+    @Test
     void helpListsEveryOptionWithItsEnvironmentVariable() throws Exception {
         Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("roadshow.jar", "target/roadshow.jar"), "--help")

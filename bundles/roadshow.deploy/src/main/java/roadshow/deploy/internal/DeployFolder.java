@@ -1,28 +1,17 @@
 package roadshow.deploy.internal;
 
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,10 +34,10 @@ import roadshow.content.api.ContentValidator;
 /**
  * Keeps the bundles installed from the home's {@code deploy/} folder equal to the JARs in
  * it: a JAR that lands is installed and started, one that changes is updated in place,
- * one that goes away is uninstalled. The folder is watched with the operating system's
- * file events (inotify on Linux), so a drop takes effect within milliseconds rather than
- * a polling interval. A changed content JAR is validated before it replaces the running
- * version, so a broken upgrade leaves the previous version serving.
+ * one that goes away is uninstalled. The folder is watched with file events, so a drop
+ * takes effect within milliseconds rather than a polling interval. A changed content JAR
+ * is validated before it replaces the running version, so a broken upgrade leaves the
+ * previous version serving.
  */
 @Designate(ocd = DeployFolder.Config.class)
 @Component(immediate = true)
@@ -70,9 +59,7 @@ public class DeployFolder {
     private final ContentValidator validator;
     private final ContentBundles contentBundles;
     private final Path folder;
-    private final long settleMillis;
-    private final WatchService watcher;
-    private final Thread worker;
+    private final FolderWatcher watcher;
     /** What each file looked like when last deployed, to skip events that changed nothing. */
     private final Map<String, FileStamp> deployed = new HashMap<>();
 
@@ -82,63 +69,20 @@ public class DeployFolder {
         this.context = context;
         this.validator = validator;
         this.contentBundles = contentBundles;
-        String home = context.getProperty("roadshow.home");
-        this.folder = !config.path().isBlank() ? Path.of(config.path())
-                : Path.of(home == null ? "roadshow-home" : home).resolve("deploy");
-        this.settleMillis = config.settle_millis();
-        Files.createDirectories(folder);
-        this.watcher = folder.getFileSystem().newWatchService();
-        folder.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
-        this.worker = new Thread(this::run, "roadshow-deploy");
-        this.worker.setDaemon(true);
-        this.worker.start();
+        this.folder = Home.folder(context, config.path(), "deploy");
+        this.watcher = new FolderWatcher(folder, name -> name.endsWith(".jar"), config.settle_millis(),
+                this::deployedNames, this::reconcile, "roadshow-deploy");
         LOG.info("Deploying bundles from {}", folder);
     }
 
     @Deactivate
     void stop() throws InterruptedException, IOException {
         watcher.close();
-        worker.interrupt();
-        worker.join(TimeUnit.SECONDS.toMillis(10));
     }
 
-    private void run() {
-        try {
-            reconcile(allJars());
-            Set<String> changed = new HashSet<>();
-            while (!Thread.currentThread().isInterrupted()) {
-                WatchKey key = changed.isEmpty() ? watcher.take() : watcher.poll(settleMillis, TimeUnit.MILLISECONDS);
-                if (key == null) {
-                    // Quiet for the settle time: whatever changed has been written.
-                    reconcile(changed);
-                    changed.clear();
-                    continue;
-                }
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == OVERFLOW) {
-                        changed.addAll(allJars());
-                        changed.addAll(deployed.keySet());
-                    } else if (event.context() instanceof Path name && name.toString().endsWith(".jar")) {
-                        changed.add(name.toString());
-                    }
-                }
-                key.reset();
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("The deploy folder watcher failed; files dropped into {} are not deployed until restart", folder, e);
-        }
-    }
-
-    private Set<String> allJars() {
+    /** The files of the bundles this folder installed, in this run or an earlier one. */
+    private Set<String> deployedNames() {
         Set<String> names = new HashSet<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).forEach(names::add);
-        } catch (IOException e) {
-            LOG.warn("Cannot list {}: {}", folder, e.getMessage());
-        }
-        // Files deployed earlier and now gone must be seen too, to be uninstalled.
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getLocation().startsWith(LOCATION_PREFIX)) {
                 names.add(bundle.getLocation().substring(LOCATION_PREFIX.length()));
