@@ -136,6 +136,59 @@ class LauncherIT {
     }
 
     @Test
+    void brokenContentJarIsNeverInstalledAndSaysWhy() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            Http http = new Http(launcher.awaitUrl());
+            ContentJar.course("com.test.broken", "1.0.0", "broken", "missing-lesson", "Missing Lesson", "one")
+                    .file("roadshow/courses/missing-lesson/course.yaml", "id: missing-lesson\ntitle: Missing\nlessons:\n"
+                            + "  - id: one\n    title: One\n    file: lessons/nowhere.md\n")
+                    .writeTo(home.resolve("deploy").resolve("broken.jar"));
+
+            JsonNode refused = http.awaitJson("/api/v1/bundles?state=refused", b -> b.path("items").size() == 1, WAIT);
+            JsonNode error = refused.path("items").get(0).path("errors").get(0);
+            assertThat(error.path("file").asText()).isEqualTo("roadshow/courses/missing-lesson/course.yaml");
+            assertThat(error.path("line").asInt()).isEqualTo(6);
+            assertThat(launcher.output()).noneMatch(line -> line.contains("Installed com.test.broken"));
+        }
+    }
+
+    @Test
+    void renamedJarKeepsItsCourseServing() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            Http http = new Http(launcher.awaitUrl());
+            Path first = ContentJar.course("com.test.renamed", "1.0.0", "ren", "renamed", "Renamed", "one")
+                    .writeTo(home.resolve("deploy").resolve("renamed-1.jar"));
+            http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("ren/renamed"), WAIT);
+
+            Files.move(first, home.resolve("deploy").resolve("renamed-2.jar"));
+            Thread.sleep(500);
+            http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("ren/renamed"), WAIT);
+            assertThat(http.json("/api/v1/bundles").path("items").size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void olderJarCopiedInWhileStoppedIsServedAfterRestart() throws Exception {
+        Path deployed = home.resolve("deploy").resolve("rollback.jar");
+        Path older = ContentJar.course("com.test.rollback", "1.0.0", "rb", "course", "Version One", "one")
+                .writeTo(scratch.resolve("rollback-1.0.0.jar"));
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 86_400_000));
+        ContentJar.course("com.test.rollback", "2.0.0", "rb", "course", "Version Two", "one").writeTo(deployed);
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            new Http(launcher.awaitUrl()).awaitJson("/api/v1/courses/rb/course",
+                    c -> c.path("version").asText().equals("2.0.0"), WAIT);
+            assertThat(launcher.terminate()).isEqualTo(143);
+        }
+        // A rollback as "cp -p" does it: the older file keeps its older time stamp.
+        Files.copy(older, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            JsonNode course = new Http(launcher.awaitUrl()).awaitJson("/api/v1/courses/rb/course",
+                    c -> c.path("version").asText().equals("1.0.0"), WAIT);
+            assertThat(course.path("title").asText()).isEqualTo("Version One");
+        }
+    }
+
+    @Test
     void helpListsEveryOptionWithItsEnvironmentVariable() throws Exception {
         Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("roadshow.jar", "target/roadshow.jar"), "--help")

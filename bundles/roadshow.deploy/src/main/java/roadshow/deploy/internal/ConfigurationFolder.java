@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Configuration Admin: {@code conf/<pid>.cfg} configures the component with that PID
  * (for example {@code roadshow.store.cfg} the database), {@code conf/<factory pid>~<name>.cfg}
  * one instance of a factory. Files are Java properties. Editing a file reconfigures the
- * running component; deleting it returns the component to its defaults.
+ * running component; deleting it returns the component to its defaults. A properties file
+ * cut short still reads, so operators write a new file under another name and rename it.
  */
 @Designate(ocd = ConfigurationFolder.Config.class)
 @Component(immediate = true)
@@ -64,6 +65,7 @@ public class ConfigurationFolder {
         this.watcher = new FolderWatcher(folder, name -> name.endsWith(".cfg"), config.settle_millis(),
                 this::appliedFiles, this::apply, "roadshow-conf");
         LOG.info("Applying configuration files from {}", folder);
+        watcher.start();
     }
 
     @Deactivate
@@ -86,7 +88,7 @@ public class ConfigurationFolder {
         return names;
     }
 
-    private void apply(Set<String> names) {
+    private Set<String> apply(Set<String> names) {
         for (String name : names) {
             try {
                 if (!FILE_NAME.matcher(name).matches()) {
@@ -100,6 +102,8 @@ public class ConfigurationFolder {
                 LOG.error("Could not apply {}: {}", folder.resolve(name), e.getMessage());
             }
         }
+        // A properties file is always readable, so nothing is tried again before it changes.
+        return Set.of();
     }
 
     private void update(String name) throws IOException {

@@ -15,7 +15,7 @@ import java.nio.file.WatchService;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * the names of the files that changed to a reconciler, once no event has come for the
  * settle time, so that a file still being written is handled when it is complete. The
  * reconciler first gets every file present and every name it already knew, to catch up
- * with what changed while nobody watched.
+ * with what changed while nobody watched; names it could not handle yet come back to it
+ * after a retry delay. A folder that is deleted is watched again when it returns.
  */
 final class FolderWatcher implements AutoCloseable {
 
@@ -37,19 +38,23 @@ final class FolderWatcher implements AutoCloseable {
     private final Path folder;
     private final Predicate<String> watched;
     private final long settleMillis;
+    private static final long RETRY_MILLIS = 500;
+    private static final long FOLDER_GONE_POLL_MILLIS = 1000;
+
     private final Supplier<Set<String>> known;
-    private final Consumer<Set<String>> reconciler;
+    private final Function<Set<String>, Set<String>> reconciler;
     private final WatchService watcher;
     private final Thread worker;
 
     /**
      * @param watched    which file names matter
      * @param known      names handled earlier, whose files may have gone since
-     * @param reconciler brings what the named files stand for in line with them; runs on
-     *                   the watcher's own thread, one call at a time
+     * @param reconciler brings what the named files stand for in line with them, and answers
+     *                   the names to try again later; runs on the watcher's own thread, one
+     *                   call at a time
      */
     FolderWatcher(Path folder, Predicate<String> watched, long settleMillis, Supplier<Set<String>> known,
-            Consumer<Set<String>> reconciler, String threadName) throws IOException {
+            Function<Set<String>, Set<String>> reconciler, String threadName) throws IOException {
         this.folder = folder;
         this.watched = watched;
         this.settleMillis = settleMillis;
@@ -57,47 +62,91 @@ final class FolderWatcher implements AutoCloseable {
         this.reconciler = reconciler;
         Files.createDirectories(folder);
         this.watcher = folder.getFileSystem().newWatchService();
-        folder.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
         this.worker = new Thread(this::run, threadName);
         this.worker.setDaemon(true);
-        this.worker.start();
+    }
+
+    /** Starts watching; call once the reconciler's owner is fully built. */
+    FolderWatcher start() {
+        worker.start();
+        return this;
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
         watcher.close();
         worker.interrupt();
-        worker.join(TimeUnit.SECONDS.toMillis(10));
+        // A reconciler may stop its own component (by updating a bundle it depends on); it must not wait for itself.
+        if (Thread.currentThread() != worker) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
     }
 
     private void run() {
         try {
-            reconciler.accept(everything());
-            Set<String> changed = new HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
-                WatchKey key = changed.isEmpty() ? watcher.take() : watcher.poll(settleMillis, TimeUnit.MILLISECONDS);
-                if (key == null) {
-                    // Quiet for the settle time: whatever changed has been written.
-                    reconciler.accept(Set.copyOf(changed));
-                    changed.clear();
-                    continue;
-                }
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == OVERFLOW) {
-                        changed.addAll(everything());
-                    } else if (event.context() instanceof Path name && watched.test(name.toString())) {
-                        changed.add(name.toString());
-                    }
-                }
-                if (!key.reset()) {
-                    LOG.error("{} is no longer watched (was it deleted?); restart Roadshow once it is back", folder);
-                    return;
-                }
+                awaitFolder();
+                watchUntilGone();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("Watching {} failed; its changes are not applied until restart", folder, e);
+        }
+    }
+
+    private void awaitFolder() throws InterruptedException {
+        boolean reported = false;
+        while (true) {
+            try {
+                folder.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+                if (reported) {
+                    LOG.info("{} is back; watching it again", folder);
+                }
+                return;
+            } catch (IOException e) {
+                if (!reported) {
+                    LOG.error("Cannot watch {} ({}); waiting for it to exist", folder, e.getMessage());
+                    reported = true;
+                }
+                Thread.sleep(FOLDER_GONE_POLL_MILLIS);
+            }
+        }
+    }
+
+    /** Reconciles everything, then every change, until the folder goes away. */
+    private void watchUntilGone() throws InterruptedException {
+        Set<String> changed = new HashSet<>();
+        Set<String> retry = reconcile(everything());
+        while (true) {
+            long timeout = !changed.isEmpty() ? settleMillis : !retry.isEmpty() ? RETRY_MILLIS : -1;
+            WatchKey key = timeout < 0 ? watcher.take() : watcher.poll(timeout, TimeUnit.MILLISECONDS);
+            if (key == null) {
+                // Quiet for the settle time: whatever changed has been written.
+                changed.addAll(retry);
+                retry = reconcile(changed);
+                changed.clear();
+                continue;
+            }
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.kind() == OVERFLOW) {
+                    changed.addAll(everything());
+                } else if (event.context() instanceof Path name && watched.test(name.toString())) {
+                    changed.add(name.toString());
+                }
+            }
+            if (!key.reset()) {
+                LOG.error("{} is gone; what was deployed from it stays until it returns", folder);
+                return;
+            }
+        }
+    }
+
+    /** One batch; a failure is logged, never the end of the watching. */
+    private Set<String> reconcile(Set<String> names) {
+        try {
+            return reconciler.apply(Set.copyOf(names));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Applying changes in {} failed; they are tried again at the next change", folder, e);
+            return Set.of();
         }
     }
 
