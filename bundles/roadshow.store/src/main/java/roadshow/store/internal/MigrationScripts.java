@@ -14,8 +14,10 @@ import org.osgi.framework.Bundle;
 
 /**
  * The SQL migrations in one folder of a bundle, as Flyway asks for them. They are
- * found with {@link Bundle#findEntries}, which also sees the bundle's fragments and
- * needs no class loader: a bundle holding only migrations has none to speak of.
+ * read with {@link Bundle#getEntryPaths} and {@link Bundle#getEntry}, which need no
+ * class loader (a bundle holding only migrations has none to speak of) and, unlike
+ * {@link Bundle#findEntries}, see the bundle's own JAR only: a fragment attached to a
+ * platform bundle must not add SQL to run with the platform's database login.
  */
 final class MigrationScripts implements ResourceProvider {
 
@@ -30,20 +32,30 @@ final class MigrationScripts implements ResourceProvider {
                 byRelativePath.put(relativePath, new MigrationScript(folder, relativePath, url)));
     }
 
-    /** The migrations a bundle's {@code Roadshow-Schema} header points to. */
+    /** The migrations a bundle's {@code Roadshow-Schema} header points to, in the bundle itself and not its fragments. */
     static MigrationScripts of(Bundle bundle, String header) {
         String folder = folder(header);
         Map<String, URL> scripts = new TreeMap<>();
-        Enumeration<URL> entries = bundle.findEntries(folder, "*", true);
-        if (entries != null) {
-            for (URL entry : Collections.list(entries)) {
-                if (!entry.getPath().endsWith("/")) {
-                    // the host's entries come before its fragments': the host wins a clash
-                    scripts.putIfAbsent(relativePath(folder, entry.getPath()), entry);
+        addEntries(bundle, folder + "/", folder, scripts);
+        return new MigrationScripts(folder, scripts);
+    }
+
+    /** Adds the files below a path of the bundle's own, subfolders and all. */
+    private static void addEntries(Bundle bundle, String path, String folder, Map<String, URL> scripts) {
+        Enumeration<String> entries = bundle.getEntryPaths(path);
+        if (entries == null) {
+            return;
+        }
+        for (String entry : Collections.list(entries)) {
+            if (entry.endsWith("/")) {
+                addEntries(bundle, entry, folder, scripts);
+            } else {
+                URL url = bundle.getEntry(entry);
+                if (url != null) {
+                    scripts.put(relativePath(folder, entry), url);
                 }
             }
         }
-        return new MigrationScripts(folder, scripts);
     }
 
     /**
@@ -60,9 +72,9 @@ final class MigrationScripts implements ResourceProvider {
         return folder;
     }
 
-    /** The path of a bundle entry below the folder, for entry paths as findEntries gives them ("/folder/V1__x.sql"). */
+    /** The path of a bundle entry below the folder, for entry paths as getEntryPaths gives them ("folder/V1__x.sql"). */
     static String relativePath(String folder, String entryPath) {
-        String prefix = "/" + folder + "/";
+        String prefix = folder + "/";
         if (!entryPath.startsWith(prefix)) {
             throw new IllegalArgumentException(entryPath + " is not in " + folder);
         }

@@ -1,7 +1,12 @@
 package roadshow.store.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -16,7 +21,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Several Roadshow nodes may start at once against one PostgreSQL database: Flyway
  * locks the history table (an advisory lock, and transactional DDL around creating
  * it), so one node migrates and the others then find nothing left to do. H2 is
- * embedded in one process, whose extender migrates a bundle on one thread at a time.
+ * embedded in one process, whose {@link SchemaExtender} runs one migration at a time.
  */
 final class SchemaMigration {
 
@@ -24,6 +29,9 @@ final class SchemaMigration {
     static final int MAX_IDENTIFIER_LENGTH = 63;
 
     private static final String HISTORY_PREFIX = "schema_history_";
+
+    /** Symbolic names whose history table is named after them alone; mapping their dots to underscores loses nothing. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+)*");
 
     private SchemaMigration() {
     }
@@ -56,16 +64,34 @@ final class SchemaMigration {
     }
 
     /**
-     * The schema history table of a bundle: {@code schema_history_} and the symbolic
-     * name in lower case with every other character than a letter or digit made an
-     * underscore; names too long for PostgreSQL end in a hash of the full name instead.
+     * The schema history table of a bundle, a different one for every symbolic name.
+     * <p>
+     * A plain name, lower-case letters and digits in dot-separated parts
+     * ({@code roadshow.catalog}), gives {@code schema_history_} and the name with its
+     * dots made underscores ({@code schema_history_roadshow_catalog}), as it always has.
+     * Any other name ({@code roadshow-catalog}, {@code roadshow_catalog},
+     * {@code Roadshow.Catalog}), or a plain name too long for PostgreSQL, gives the same
+     * with every character other than a letter or digit made an underscore, cut to fit,
+     * and then {@code __} and the first eight hex digits of the SHA-256 hash of the full
+     * name. A plain name never makes two underscores in a row, so the two forms never meet;
+     * two names of the second form meet only if their readable parts and their 32-bit
+     * hashes are both the same.
      */
     static String historyTable(String owner) {
-        String table = HISTORY_PREFIX + owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
-        if (table.length() <= MAX_IDENTIFIER_LENGTH) {
+        String table = HISTORY_PREFIX + owner.replace('.', '_');
+        if (PLAIN_NAME.matcher(owner).matches() && table.length() <= MAX_IDENTIFIER_LENGTH) {
             return table;
         }
-        String hash = String.format("_%08x", owner.hashCode());
-        return table.substring(0, MAX_IDENTIFIER_LENGTH - hash.length()) + hash;
+        String hash = "__" + HexFormat.of().formatHex(sha256(owner), 0, 4);
+        String readable = HISTORY_PREFIX + owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        return readable.substring(0, Math.min(readable.length(), MAX_IDENTIFIER_LENGTH - hash.length())) + hash;
+    }
+
+    private static byte[] sha256(String name) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -71,9 +71,9 @@ class MigrationScriptsTest {
 
     @Test
     void bundleEntriesAreKnownByTheirPathBelowTheFolder() {
-        assertThat(MigrationScripts.relativePath("db/migration", "/db/migration/V1__create_course.sql"))
+        assertThat(MigrationScripts.relativePath("db/migration", "db/migration/V1__create_course.sql"))
                 .isEqualTo("V1__create_course.sql");
-        assertThat(MigrationScripts.relativePath("db/migration", "/db/migration/courses/V2__add_level.sql"))
+        assertThat(MigrationScripts.relativePath("db/migration", "db/migration/courses/V2__add_level.sql"))
                 .isEqualTo("courses/V2__add_level.sql");
     }
 

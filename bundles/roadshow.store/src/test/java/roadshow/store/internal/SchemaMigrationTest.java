@@ -8,6 +8,7 @@ import static roadshow.store.internal.MigrationFiles.query;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,9 +118,49 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void historyTablesAreNamedAfterTheOwner() {
+    void historyTablesOfPlainNamesAreNamedAfterTheOwner() {
+        // as they always were, so that existing histories keep their table
         assertThat(SchemaMigration.historyTable("roadshow.catalog")).isEqualTo("schema_history_roadshow_catalog");
-        assertThat(SchemaMigration.historyTable("com.Acme.training-cloud")).isEqualTo("schema_history_com_acme_training_cloud");
+        assertThat(SchemaMigration.historyTable("roadshow.quiz2")).isEqualTo("schema_history_roadshow_quiz2");
+    }
+
+    @Test
+    void namesThatDifferOnlyInPunctuationOrCaseGetTablesOfTheirOwn() {
+        List<String> owners = List.of("roadshow.catalog", "roadshow-catalog", "roadshow_catalog", "Roadshow.Catalog",
+                "roadshow..catalog", "roadshow.catalog.");
+
+        List<String> tables = owners.stream().map(SchemaMigration::historyTable).toList();
+
+        assertThat(tables).doesNotHaveDuplicates()
+                .allMatch(table -> table.startsWith("schema_history_roadshow_"))
+                .allMatch(table -> table.matches("[a-z0-9_]+"));
+        assertThat(SchemaMigration.historyTable("roadshow-catalog")).matches("schema_history_roadshow_catalog__[0-9a-f]{8}");
+        assertThat(SchemaMigration.historyTable("com.Acme.training-cloud")).matches("schema_history_com_acme_training_cloud__[0-9a-f]{8}");
+    }
+
+    @Test
+    void aNameWhoseTableLooksLikeAHashedOneStillGetsItsOwn() {
+        String hashed = SchemaMigration.historyTable("roadshow-catalog");
+        // the plain name that would make the same table, were dots and underscores all it took
+        String lookalike = hashed.substring("schema_history_".length()).replace("__", ".").replace('_', '.');
+
+        assertThat(SchemaMigration.historyTable(lookalike)).isNotEqualTo(hashed);
+    }
+
+    @Test
+    void ownersWhoseNamesDifferOnlyInPunctuationKeepSeparateHistories() throws SQLException {
+        for (String owner : List.of("roadshow.catalog", "roadshow-catalog", "roadshow_catalog")) {
+            migrate(owner, Map.of("V1__create_" + owner.replaceAll("\\W", "_") + ".sql",
+                    "CREATE TABLE \"" + owner + "\" (id INT);"));
+        }
+
+        List<String> histories = query(database,
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'schema_history_%' ORDER BY TABLE_NAME");
+        assertThat(histories).hasSize(3).contains("schema_history_roadshow_catalog");
+        for (String owner : List.of("roadshow.catalog", "roadshow-catalog", "roadshow_catalog")) {
+            assertThat(appliedScripts(database, SchemaMigration.historyTable(owner)))
+                    .containsExactly("V1__create_" + owner.replaceAll("\\W", "_") + ".sql");
+        }
     }
 
     @Test
@@ -129,7 +170,7 @@ class SchemaMigrationTest {
 
         assertThat(SchemaMigration.historyTable(owner))
                 .hasSize(SchemaMigration.MAX_IDENTIFIER_LENGTH)
-                .startsWith("schema_history_com_northwind_partner_training_security")
+                .matches("schema_history_com_northwind_partner_training_securit__[0-9a-f]{8}")
                 .isNotEqualTo(SchemaMigration.historyTable(sibling));
     }
 
