@@ -148,6 +148,25 @@ class HostIT {
     }
 
     @Test
+    void catalogPageShowsALargeCatalogInPages() throws Exception {
+        ContentJar many = ContentJar.bundle("com.test.many", "1.0.0", "many");
+        for (int i = 1; i <= 30; i++) {
+            String id = String.format("course-%02d", i);
+            many.file("roadshow/courses/" + id + "/course.yaml", "id: " + id + "\ntitle: Course " + String.format("%02d", i)
+                    + "\nlessons:\n  - {id: only, title: Only, file: lessons/only.md}\n");
+            many.file("roadshow/courses/" + id + "/lessons/only.md", "Text.\n");
+        }
+        install(many, "many").start();
+        http.awaitJson("/api/v1/courses", c -> c.path("items").size() == 30, WAIT);
+
+        String first = http.get("/").body();
+        assertThat(first).contains("30 courses", "Courses 1–24 of 30", "Course 01", "Course 24", "page=2")
+                .doesNotContain("Course 25");
+        String second = http.get("/?vendor=many&page=2").body();
+        assertThat(second).contains("Courses 25–30 of 30", "Course 30", "vendor=many&amp;page=1").doesNotContain("Course 24");
+    }
+
+    @Test
     void bundleWithASchemaGetsItsMigrationsRunOnTheDatabase() throws Exception {
         Bundle owner = install(ContentJar.plain("com.test.schema", "1.0.0")
                 .header("Roadshow-Schema", "db/migration")
