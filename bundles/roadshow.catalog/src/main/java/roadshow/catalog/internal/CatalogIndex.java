@@ -3,6 +3,7 @@ package roadshow.catalog.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ final class CatalogIndex {
 
     private final List<Entry> entries;
     private final Map<String, CatalogCourse> byGlobalId;
+    private final Facets facets;
 
     private CatalogIndex(List<Entry> entries) {
         this.entries = entries;
@@ -34,6 +36,7 @@ final class CatalogIndex {
             map.put(e.listing.globalId(), e.listing);
         }
         this.byGlobalId = map;
+        this.facets = countFacets(entries);
     }
 
     static CatalogIndex of(Collection<ContentBundle> bundles) {
@@ -72,6 +75,10 @@ final class CatalogIndex {
 
     /** Counts per vendor, tag, language and level over the whole catalog, for the filters. */
     Facets facets() {
+        return facets;
+    }
+
+    private static Facets countFacets(List<Entry> entries) {
         Map<String, Integer> vendors = new TreeMap<>();
         Map<String, Integer> tags = new TreeMap<>();
         Map<String, Integer> languages = new TreeMap<>();
@@ -85,7 +92,8 @@ final class CatalogIndex {
                 levels.merge(c.level().id(), 1, Integer::sum);
             }
         }
-        return new Facets(vendors, tags, languages, levels);
+        return new Facets(Collections.unmodifiableMap(vendors), Collections.unmodifiableMap(tags),
+                Collections.unmodifiableMap(languages), Collections.unmodifiableMap(levels));
     }
 
     /** The course's own language first, then its translations. */

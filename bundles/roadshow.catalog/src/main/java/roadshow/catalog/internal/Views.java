@@ -29,11 +29,16 @@ final class Views {
         return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
     }
 
+    /** Looked up once per tag: the JDK's locale names come from resource bundles, slowly. */
+    private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A language tag's name in that language: "Deutsch" for de. */
     static String languageName(String tag) {
-        Locale locale = Locale.forLanguageTag(tag);
-        String name = locale.getDisplayName(locale);
-        return name.isEmpty() ? tag : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return LANGUAGE_NAMES.computeIfAbsent(tag, t -> {
+            Locale locale = Locale.forLanguageTag(t);
+            String name = locale.getDisplayName(locale);
+            return name.isEmpty() ? t : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        });
     }
 
     /** The language switch entries: each language with a link to this page in it. */

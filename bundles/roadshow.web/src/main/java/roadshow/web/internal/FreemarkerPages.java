@@ -1,7 +1,8 @@
 package roadshow.web.internal;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import roadshow.web.api.Pages;
 public class FreemarkerPages implements Pages {
 
     static final String LAYOUT_PREFIX = "web/";
+    private static final int RENDER_BUFFER_CHARS = 16 * 1024;
 
     private final Configuration freemarker;
 
@@ -57,6 +59,8 @@ public class FreemarkerPages implements Pages {
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setAPIBuiltinEnabled(false);
+        // Plain digits: no locale lookup per number, and safe in URLs and attributes.
+        configuration.setNumberFormat("computer");
         return configuration;
     }
 
@@ -69,14 +73,19 @@ public class FreemarkerPages implements Pages {
                 "path", request.getRequestURI(),
                 "query", request.getQueryString() == null ? "" : request.getQueryString()));
         Template page = freemarker.getTemplate(template);
-        response.setStatus(status);
-        response.setContentType("text/html");
-        response.setCharacterEncoding("UTF-8");
-        Writer out = response.getWriter();
+        // Rendered whole before anything is sent: a template error becomes a clean error
+        // page rather than half a page, and the page goes out in one write with its length
+        // (FreeMarker writes many small pieces, each costly through the servlet writer).
+        StringWriter html = new StringWriter(RENDER_BUFFER_CHARS);
         try {
-            page.process(data, out);
+            page.process(data, html);
         } catch (TemplateException e) {
             throw new IOException("Template " + template + " failed: " + e.getMessage(), e);
         }
+        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
