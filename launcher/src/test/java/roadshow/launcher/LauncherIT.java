@@ -153,6 +153,23 @@ class LauncherIT {
     }
 
     @Test
+    void contentJarCarryingCodeIsRefusedAndNeverStarted() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
+            Http http = new Http(launcher.awaitUrl());
+            ContentJar.course("com.test.trojan", "1.0.0", "trojan", "free-course", "Free Course", "one")
+                    .header("Bundle-Activator", "com.trojan.Activator")
+                    .file("com/trojan/Activator.class", "not really a class")
+                    .writeTo(home.resolve("deploy").resolve("trojan.jar"));
+
+            JsonNode refused = http.awaitJson("/api/v1/bundles?state=refused", b -> b.path("items").size() == 1, WAIT);
+            assertThat(refused.path("items").get(0).path("errors").findValuesAsText("rule"))
+                    .contains("manifest.code", "file.code");
+            assertThat(launcher.output()).noneMatch(line -> line.contains("Installed com.test.trojan"));
+            assertThat(Http.courseIds(http.json("/api/v1/courses"))).isEmpty();
+        }
+    }
+
+    @Test
     void renamedJarKeepsItsCourseServing() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
             Http http = new Http(launcher.awaitUrl());

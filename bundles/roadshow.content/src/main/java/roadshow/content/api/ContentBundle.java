@@ -44,9 +44,12 @@ public interface ContentBundle {
     }
 
     /**
-     * Opens a file of this bundle by its path relative to the content folder, for
-     * lessons and assets. Empty when no such file exists or the path leaves the
-     * content folder.
+     * Opens a lesson or an asset of this bundle by its path relative to the content
+     * folder: a file under {@code courses/<id>/lessons/}, {@code courses/<id>/assets/},
+     * {@code courses/<id>/i18n/<locale>/lessons/} or {@code courses/<id>/i18n/<locale>/assets/}
+     * of one of its courses. Empty for any other path (its YAML files, quizzes above
+     * all, never leave the server this way), when no such file exists, or when the path
+     * is not a plain relative path.
      */
     Optional<InputStream> open(String path) throws IOException;
 }

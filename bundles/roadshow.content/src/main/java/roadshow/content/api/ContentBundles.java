@@ -12,10 +12,11 @@ public interface ContentBundles {
     List<ContentBundleState> states();
 
     /**
-     * Records that a new version of an installed content bundle was validated and refused
-     * before it could replace the running version, so that the refusal shows in
-     * {@link #states()} (as {@link ContentBundleState.State#REFUSED} with bundle id -1) beside
-     * the version still serving, until that bundle next changes.
+     * Records that a content bundle JAR was validated and refused before it was installed
+     * (as a new bundle or to replace the running version), so that the refusal shows in
+     * {@link #states()} as {@link ContentBundleState.State#REFUSED} with bundle id -1, beside
+     * any version still serving, until a bundle of that symbolic name next changes or a
+     * later refusal replaces it.
      */
-    void refuseUpgrade(String symbolicName, String version, String vendor, List<ContentProblem> problems);
+    void refuseBeforeInstall(String symbolicName, String version, String vendor, List<ContentProblem> problems);
 }

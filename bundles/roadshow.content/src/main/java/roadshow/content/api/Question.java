@@ -11,8 +11,14 @@ import java.util.Map;
  * @param type       the question type, such as {@code single} or {@code matching}
  * @param points     points the question is worth
  * @param prompt     the question text
- * @param definition every field of the question as parsed from YAML (maps, lists,
- *                   strings, numbers and booleans), including those above
+ * @param definition every field of the question as written in YAML, including those
+ *                   above: choices and pairs as maps, lists as lists; text fields
+ *                   (ids, type, prompt, choice text and feedback, text answers,
+ *                   ordering items, left and right of a pair) as the text written, so
+ *                   {@code no} stays {@code "no"} and {@code 1.10} stays {@code "1.10"};
+ *                   numbers ({@code points}, a numeric {@code answer}, {@code tolerance})
+ *                   as Long, BigInteger or Double; true/false fields as Boolean.
+ *                   Fields left empty are left out
  */
 public record Question(String id, String type, double points, String prompt, Map<String, Object> definition) {
 

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 
@@ -16,6 +18,9 @@ import roadshow.content.api.Track;
 
 /** The service through which an accepted content bundle serves its curriculum and files. */
 final class ActiveContentBundle implements ContentBundle {
+
+    private static final Pattern SERVABLE = Pattern.compile(
+            ContentReader.COURSES + "([^/]+)/(?:i18n/[^/]+/)?(?:lessons|assets)/.+");
 
     private final Bundle bundle;
     private final Curriculum curriculum;
@@ -60,9 +65,13 @@ final class ActiveContentBundle implements ContentBundle {
         return curriculum.optionalProgram();
     }
 
+    /**
+     * Only lessons and assets leave the bundle: its YAML files hold what the learner must
+     * not see, above all the correct answers of its quizzes.
+     */
     @Override
     public Optional<InputStream> open(String path) throws IOException {
-        if (ContentPaths.check(path) != null) {
+        if (ContentPaths.check(path) != null || !servable(path)) {
             return Optional.empty();
         }
         URL entry;
@@ -73,6 +82,16 @@ final class ActiveContentBundle implements ContentBundle {
             return Optional.empty();
         }
         return entry == null ? Optional.empty() : Optional.of(entry.openStream());
+    }
+
+    /**
+     * Whether a path is a lesson or an asset of one of the bundle's courses:
+     * {@code courses/<id>/lessons/**}, {@code courses/<id>/assets/**}, or the same under
+     * {@code courses/<id>/i18n/<locale>/}.
+     */
+    private boolean servable(String path) {
+        Matcher matcher = SERVABLE.matcher(path);
+        return matcher.matches() && curriculum.courses().stream().anyMatch(c -> c.id().equals(matcher.group(1)));
     }
 
     @Override

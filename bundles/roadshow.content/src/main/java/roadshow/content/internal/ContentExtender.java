@@ -30,6 +30,8 @@ import roadshow.content.api.ContentBundleState;
 import roadshow.content.api.ContentBundleState.State;
 import roadshow.content.api.ContentBundles;
 import roadshow.content.api.ContentProblem;
+import roadshow.content.api.Course;
+import roadshow.content.api.Track;
 
 /**
  * The content extender, in the manner of Felix SCR's: it tracks every bundle with a
@@ -58,13 +60,23 @@ public final class ContentExtender implements ContentBundles {
     /** Guarded by {@code lock}: every tracked content bundle, by bundle id. */
     private final Map<Long, TrackedBundle> tracked = new HashMap<>();
     /** Guarded by {@code lock}: upgrades refused before install, by symbolic name, until that bundle changes. */
-    private final Map<String, ContentBundleState> refusedUpgrades = new HashMap<>();
-    /** Guarded by {@code lock}: the bundle id serving each course global id. */
-    private final Map<String, Long> servedCourses = new HashMap<>();
+    private final Map<String, ContentBundleState> refusedBeforeInstall = new HashMap<>();
+    /**
+     * Guarded by {@code lock}: the tracking serving each course global id. Keyed by the
+     * tracking, not the bundle id: the old tracking of a bundle may let go while a new one
+     * of the same bundle already serves.
+     */
+    private final Map<String, TrackedBundle> servedCourses = new HashMap<>();
+    /** Guarded by {@code lock}: the tracking serving each track global id. */
+    private final Map<String, TrackedBundle> servedTracks = new HashMap<>();
+    /** Guarded by {@code lock}: the tracking serving each vendor's partner programme, by vendor id. */
+    private final Map<String, TrackedBundle> servedPrograms = new HashMap<>();
 
     private volatile BundleContext context;
     private volatile ContentReader reader;
     private volatile BundleTracker<TrackedBundle> tracker;
+    /** For tests: runs after a bundle's claim was refused, before the refusal is shown. */
+    volatile Runnable afterRefusedClaim = () -> { };
 
     @Activate
     void activate(BundleContext context, ContentLimitsConfiguration config) {
@@ -78,8 +90,13 @@ public final class ContentExtender implements ContentBundles {
 
     /** Starts tracking content bundles; what {@link #activate} does, with limits given directly. */
     void open(BundleContext context, ContentLimits limits) {
+        open(context, new ContentReader(limits));
+    }
+
+    /** Starts tracking content bundles, reading them with {@code reader}. */
+    void open(BundleContext context, ContentReader reader) {
         this.context = context;
-        this.reader = new ContentReader(limits);
+        this.reader = reader;
         BundleTracker<TrackedBundle> bundles = new BundleTracker<>(context, TRACKED_STATES, new Customizer());
         this.tracker = bundles;
         bundles.open();
@@ -101,7 +118,7 @@ public final class ContentExtender implements ContentBundles {
                     states.add(bundle.state);
                 }
             }
-            states.addAll(refusedUpgrades.values());
+            states.addAll(refusedBeforeInstall.values());
         }
         Bundle[] installed = null;
         for (int i = 0; i < states.size(); i++) {
@@ -119,21 +136,26 @@ public final class ContentExtender implements ContentBundles {
     }
 
     @Override
-    public void refuseUpgrade(String symbolicName, String version, String vendor, List<ContentProblem> problems) {
+    public void refuseBeforeInstall(String symbolicName, String version, String vendor, List<ContentProblem> problems) {
         ContentBundleState refused = new ContentBundleState(-1, symbolicName, version, vendor, State.REFUSED, List.of(),
                 problems, Instant.now());
         synchronized (lock) {
-            refusedUpgrades.put(symbolicName, refused);
+            refusedBeforeInstall.put(symbolicName, refused);
         }
     }
 
-    /** Serves content that was refused only because its course ids were taken, once they are free. */
+    /** The tracking of a bundle, for tests. */
+    TrackedBundle tracking(Bundle bundle) {
+        return tracker.getObject(bundle);
+    }
+
+    /** Serves content that was refused only because its ids were taken, once they are free. */
     private void retryWaiting() {
         List<TrackedBundle> ready = new ArrayList<>();
         synchronized (lock) {
             for (TrackedBundle bundle : tracked.values()) {
                 Curriculum waiting = bundle.waiting;
-                if (waiting != null && waiting.courseIds().stream().allMatch(id -> !servedCourses.containsKey(id))) {
+                if (waiting != null && taken(bundle, waiting).isEmpty()) {
                     ready.add(bundle);
                 }
             }
@@ -141,7 +163,42 @@ public final class ContentExtender implements ContentBundles {
         ready.forEach(TrackedBundle::retry);
     }
 
-    private final class Customizer implements BundleTrackerCustomizer<TrackedBundle> {
+    /**
+     * Why {@code claimant} cannot serve {@code content}: the course and track ids and the
+     * partner programme that another tracking serves. Called with {@code lock} held.
+     */
+    private List<ContentProblem> taken(TrackedBundle claimant, Curriculum content) {
+        List<ContentProblem> taken = new ArrayList<>();
+        String advice = "; remove that bundle first, or update it instead of installing another";
+        for (Course course : content.courses()) {
+            TrackedBundle owner = servedCourses.get(course.globalId());
+            if (owner != null && owner != claimant) {
+                taken.add(new ContentProblem(content.folder() + course.folder() + CourseReader.COURSE_FILE, null,
+                        Rule.ID_TAKEN.id(), "the course " + course.globalId() + " is already served by " + owner.describe()
+                                + advice));
+            }
+        }
+        for (Track track : content.tracks()) {
+            TrackedBundle owner = servedTracks.get(track.globalId());
+            if (owner != null && owner != claimant) {
+                taken.add(new ContentProblem(content.folder() + ContentReader.TRACKS + track.id() + ".yaml", null,
+                        Rule.ID_TAKEN.id(), "the track " + track.globalId() + " is already served by " + owner.describe()
+                                + advice));
+            }
+        }
+        if (content.program() != null) {
+            TrackedBundle owner = servedPrograms.get(content.vendor());
+            if (owner != null && owner != claimant) {
+                taken.add(new ContentProblem(content.folder() + ProgramReader.PROGRAM_FILE, null, Rule.ID_TAKEN.id(),
+                        "the partner programme of vendor " + content.vendor() + " is already served by " + owner.describe()
+                                + "; a vendor's tiers come from one bundle: keep " + ProgramReader.PROGRAM_FILE
+                                + " in only one of them"));
+            }
+        }
+        return taken;
+    }
+
+    final class Customizer implements BundleTrackerCustomizer<TrackedBundle> {
 
         @Override
         public TrackedBundle addingBundle(Bundle bundle, BundleEvent event) {
@@ -174,12 +231,16 @@ public final class ContentExtender implements ContentBundles {
     }
 
     /** One bundle with a {@code Roadshow-Content} header, from when the tracker first sees it to when it lets go. */
-    private final class TrackedBundle {
+    final class TrackedBundle {
 
         final Bundle bundle;
         /** Guarded by {@code lock}: what {@link #states()} shows, or {@code null} for nothing. */
         ContentBundleState state;
-        /** Valid content refused only because its course ids are taken; read without this bundle's lock as a hint. */
+        /**
+         * Valid content refused only because its ids are taken. Set under {@code lock} together
+         * with the refused claim, so that whoever frees the ids next sees it and retries;
+         * cleared under this bundle's lock.
+         */
         volatile Curriculum waiting;
         /** Guarded by this: the revision last read, so a lazy bundle going from STARTING to ACTIVE is not read twice. */
         private BundleRevision revision;
@@ -204,7 +265,7 @@ public final class ContentExtender implements ContentBundles {
                 }
                 withdraw();
                 revision = current;
-                forgetRefusedUpgrade();
+                forgetRefusalBeforeInstall();
                 read();
             } else {
                 withdraw();
@@ -214,7 +275,7 @@ public final class ContentExtender implements ContentBundles {
         }
 
         synchronized void forget() {
-            forgetRefusedUpgrade();
+            forgetRefusalBeforeInstall();
             withdraw();
             revision = null;
             show(null);
@@ -247,9 +308,15 @@ public final class ContentExtender implements ContentBundles {
                 verdict = new Verdict.Refused(List.of(new ContentProblem(null, null, Rule.ENTRY_UNREADABLE.id(),
                         "the bundle cannot be read: " + e.getMessage())));
             } catch (IllegalStateException e) {
-                // uninstalled while it was read; the tracker removes it next
-                show(null);
-                return;
+                if (bundle.getState() == Bundle.UNINSTALLED) {
+                    // uninstalled while it was read; the tracker removes it next
+                    show(null);
+                    return;
+                }
+                verdict = unreadable(e);
+            } catch (RuntimeException | StackOverflowError e) {
+                // never into the framework's event dispatch: the bundle would be left neither served nor refused
+                verdict = unreadable(e);
             }
             if (verdict instanceof Verdict.Accepted accepted) {
                 publish(accepted.curriculum());
@@ -258,10 +325,15 @@ public final class ContentExtender implements ContentBundles {
             }
         }
 
+        private Verdict unreadable(Throwable e) {
+            LOG.error("Cannot read content bundle {}", describe(), e);
+            return ContentReader.failed(e);
+        }
+
         private void publish(Curriculum content) {
             List<ContentProblem> taken = claim(content);
             if (!taken.isEmpty()) {
-                waiting = content;
+                afterRefusedClaim.run();
                 refuse(taken);
                 return;
             }
@@ -286,26 +358,27 @@ public final class ContentExtender implements ContentBundles {
             }
         }
 
-        /** Claims the content's course ids and shows the bundle active, or returns why another bundle holds them. */
+        /**
+         * Claims the content's course and track ids and its vendor's programme and shows the
+         * bundle active, or returns why another bundle holds them and leaves the content
+         * waiting for them.
+         */
         private List<ContentProblem> claim(Curriculum content) {
-            List<ContentProblem> taken = new ArrayList<>();
             synchronized (lock) {
-                for (var course : content.courses()) {
-                    Long owner = servedCourses.get(course.globalId());
-                    if (owner != null && owner != bundle.getBundleId()) {
-                        TrackedBundle other = tracked.get(owner);
-                        taken.add(new ContentProblem(content.folder() + course.folder() + CourseReader.COURSE_FILE, null,
-                                Rule.ID_TAKEN.id(), "the course " + course.globalId() + " is already served by "
-                                        + (other == null ? "bundle " + owner : other.describe())
-                                        + "; remove that bundle first, or update it instead of installing another"));
-                    }
-                }
+                List<ContentProblem> taken = taken(this, content);
                 if (taken.isEmpty()) {
-                    content.courseIds().forEach(id -> servedCourses.put(id, bundle.getBundleId()));
+                    content.courseIds().forEach(id -> servedCourses.put(id, this));
+                    content.tracks().forEach(track -> servedTracks.put(track.globalId(), this));
+                    if (content.program() != null) {
+                        servedPrograms.put(content.vendor(), this);
+                    }
                     state = state(State.ACTIVE, content.courseIds(), List.of());
+                } else {
+                    // in the same lock as the claim: a bundle that frees the ids after this sees it waiting
+                    waiting = content;
                 }
+                return taken;
             }
-            return taken;
         }
 
         private void refuse(List<ContentProblem> problems) {
@@ -315,7 +388,7 @@ public final class ContentExtender implements ContentBundles {
             show(state(State.REFUSED, List.of(), problems));
         }
 
-        /** Unregisters the bundle's service, if any, and frees its course ids. */
+        /** Unregisters the bundle's service, if any, and frees its ids. */
         private void withdraw() {
             waiting = null;
             if (registration != null) {
@@ -332,13 +405,15 @@ public final class ContentExtender implements ContentBundles {
 
         private void release() {
             synchronized (lock) {
-                servedCourses.values().removeIf(owner -> owner == bundle.getBundleId());
+                servedCourses.values().removeIf(owner -> owner == this);
+                servedTracks.values().removeIf(owner -> owner == this);
+                servedPrograms.values().removeIf(owner -> owner == this);
             }
         }
 
-        private void forgetRefusedUpgrade() {
+        private void forgetRefusalBeforeInstall() {
             synchronized (lock) {
-                refusedUpgrades.remove(bundle.getSymbolicName());
+                refusedBeforeInstall.remove(bundle.getSymbolicName());
             }
         }
 

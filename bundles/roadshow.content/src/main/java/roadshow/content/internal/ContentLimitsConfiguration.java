@@ -5,13 +5,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The operator's content limits, shared by the extender and the JAR validator under
- * one configuration PID so that what a validated upload may hold and what the
- * extender accepts can never disagree.
+ * one configuration PID, so that both read a bundle with the same limits. They can
+ * still disagree: a limit lowered after a bundle was validated applies when the
+ * extender next reads it, and the compression ratio is only checked by the validator,
+ * since an installed bundle does not show its entries' compressed sizes.
  */
 @ObjectClassDefinition(
         id = ContentLimitsConfiguration.PID,
         name = "Roadshow content limits",
-        description = "How much a vendor content bundle may expand when it is read.")
+        description = "How much a vendor content bundle may hold and expand when it is read.")
 public @interface ContentLimitsConfiguration {
 
     String PID = "roadshow.content";
@@ -30,4 +32,13 @@ public @interface ContentLimitsConfiguration {
 
     @AttributeDefinition(name = "Largest document", description = "Bytes a YAML or Markdown file may hold; these are read into memory.")
     int max_document_bytes() default 4 * 1024 * 1024;
+
+    @AttributeDefinition(name = "Most entries", description = "Entries a bundle may hold, files and folders together.")
+    int max_entries() default ContentLimits.DEFAULT_MAX_ENTRIES;
+
+    @AttributeDefinition(name = "Longest path", description = "Characters a path in a bundle may have.")
+    int max_path_length() default ContentLimits.DEFAULT_MAX_PATH_LENGTH;
+
+    @AttributeDefinition(name = "Deepest path", description = "Segments (folders and the file name) a path in a bundle may have.")
+    int max_path_depth() default ContentLimits.DEFAULT_MAX_PATH_DEPTH;
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import roadshow.content.api.ContentProblem;
 import roadshow.content.api.Course;
 import roadshow.content.api.Program;
 import roadshow.content.api.Quiz;
@@ -26,8 +27,10 @@ import roadshow.content.api.Track;
  *     Verdict verdict = reader.read(jar);
  * }
  * }</pre>
+ *
+ * <p>It is not final only so that tests can stand in a reader that fails.
  */
-public final class ContentReader {
+public class ContentReader {
 
     static final String COURSES = "courses/";
     static final String QUIZZES = "quizzes/";
@@ -61,7 +64,16 @@ public final class ContentReader {
         if (manifest.folder() == null) {
             return new Verdict.Refused(problems.list());
         }
-        List<String> files = entries(source.files(), problems);
+        BundleCode.checkHeaders(headers, problems);
+        List<String> listed;
+        try {
+            listed = source.files(limits);
+        } catch (EntryListing.LimitReached e) {
+            // the listing stopped there: what was not listed cannot be checked
+            problems.add(e.file(), null, e.rule(), e.getMessage());
+            return new Verdict.Refused(problems.list());
+        }
+        List<String> files = entries(listed, problems);
         EntryScan scan = EntryScan.scan(source, files, limits, problems);
         if (scan.bundleTooLarge()) {
             return new Verdict.Refused(problems.list());
@@ -78,6 +90,9 @@ public final class ContentReader {
             problems.add(BundleManifest.FILE, null, Rule.MANIFEST_CONTENT, "Roadshow-Content names the folder " + folder
                     + ", which is not in the bundle or holds no files");
             return new Verdict.Refused(problems.list());
+        }
+        for (String file : files) {
+            BundleCode.checkFile(file, folder, problems);
         }
 
         ContentFolder content = new ContentFolder(source, folder, scan, limits, yaml, problems);
@@ -113,6 +128,19 @@ public final class ContentReader {
         }
         return new Verdict.Accepted(new Curriculum(manifest.symbolicName(), manifest.version(), vendor, folder,
                 courses, quizzes, tracks, program));
+    }
+
+    /**
+     * The verdict on a bundle whose reading failed in a way no rule foresees, such as a
+     * structure so deep that reading it overflowed the stack: the bundle is refused with
+     * that reason rather than left half-read.
+     */
+    static Verdict.Refused failed(Throwable failure) {
+        String reason = failure instanceof StackOverflowError
+                ? "it is built so deep that reading it overflowed the stack"
+                : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return new Verdict.Refused(List.of(new ContentProblem(null, null, Rule.BUNDLE_UNREADABLE.id(),
+                "the bundle cannot be read (" + reason + "); it is refused as a whole")));
     }
 
     /** The bundle's paths, each once and safe to use; duplicates and unsafe names are reported. */

@@ -11,9 +11,17 @@ import java.util.Set;
  * refuses entries and bundles that expand past the {@link ContentLimits}. What an entry
  * declares is used only to refuse it sooner: a hostile JAR can declare anything.
  * Every entry counts, including the manifest and files outside the content folder,
- * because all of them land in the framework's bundle cache.
+ * because all of them land in the framework's bundle cache; and every byte read counts,
+ * including those of an entry refused halfway, so that many entries just past a limit
+ * cannot each be inflated in full.
+ *
+ * <p>The compression ratio is checked where the source shows what an entry consumes of
+ * its compressed data: a JAR on disk does, an installed bundle does not (see
+ * {@link BundleContentSource}).
  */
 final class EntryScan {
+
+    private static final int BUFFER = 64 * 1024;
 
     private final ContentLimits limits;
     private final Problems problems;
@@ -60,6 +68,7 @@ final class EntryScan {
             refuse(file, Rule.ENTRY_UNREADABLE, "is listed by the bundle but cannot be opened");
             return;
         }
+        long read = 0;
         try (InputStream in = entry.content()) {
             if (entry.size() > limits.maxEntryBytes()) {
                 refuse(file, Rule.ENTRY_TOO_LARGE, "declares " + ContentLimits.describe(entry.size())
@@ -67,9 +76,10 @@ final class EntryScan {
                 return;
             }
             long ratioCap = ratioCap(entry.compressedSize());
-            byte[] buffer = new byte[64 * 1024];
-            long read = 0;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            // never read past the first byte that breaks a limit
+            long stop = Math.min(Math.min(limits.maxEntryBytes(), ratioCap), limits.maxBundleBytes() - total);
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer, 0, wanted(stop, read)); n >= 0; n = in.read(buffer, 0, wanted(stop, read))) {
                 read += n;
                 if (read > limits.maxEntryBytes()) {
                     refuse(file, Rule.ENTRY_TOO_LARGE, "expands to more than " + ContentLimits.describe(limits.maxEntryBytes())
@@ -77,25 +87,44 @@ final class EntryScan {
                     return;
                 }
                 if (read > ratioCap) {
-                    refuse(file, Rule.ENTRY_RATIO, "expands from " + ContentLimits.describe(entry.compressedSize())
-                            + " to more than " + ContentLimits.describe(read) + ", over " + limits.maxCompressionRatio()
-                            + " times its compressed size; entries over " + ContentLimits.describe(limits.ratioCheckedAbove())
-                            + " may be compressed at most " + limits.maxCompressionRatio() + " to 1");
+                    refuse(file, Rule.ENTRY_RATIO, "expands from at most " + ContentLimits.describe(entry.compressedSize())
+                            + " to more than " + ContentLimits.describe(read) + ", " + ratioRule());
                     return;
                 }
                 if (total + read > limits.maxBundleBytes()) {
-                    bundleTooLarge = true;
-                    refused.add(file);
-                    problems.add(null, null, Rule.BUNDLE_TOO_LARGE, "the bundle expands to more than "
-                            + ContentLimits.describe(limits.maxBundleBytes()) + " (reached while reading " + file
-                            + "); a bundle may hold at most " + ContentLimits.describe(limits.maxBundleBytes()) + " uncompressed");
                     return;
                 }
             }
-            total += read;
+            if (entry.compressedRead() != null) {
+                long consumed = entry.compressedRead().getAsLong();
+                if (read > ratioCap(consumed)) {
+                    refuse(file, Rule.ENTRY_RATIO, "expands from " + ContentLimits.describe(consumed) + " to "
+                            + ContentLimits.describe(read) + ", " + ratioRule());
+                }
+            }
         } catch (IOException e) {
             refuse(file, Rule.ENTRY_UNREADABLE, "cannot be read: " + e.getMessage());
+        } finally {
+            total += read;
+            if (total > limits.maxBundleBytes() && !bundleTooLarge) {
+                bundleTooLarge = true;
+                refused.add(file);
+                problems.add(null, null, Rule.BUNDLE_TOO_LARGE, "the bundle expands to more than "
+                        + ContentLimits.describe(limits.maxBundleBytes()) + " (reached while reading " + file
+                        + "); a bundle may hold at most " + ContentLimits.describe(limits.maxBundleBytes()) + " uncompressed");
+            }
         }
+    }
+
+    /** How much to ask for next: enough to see the first byte past {@code stop}, and no more. */
+    private static int wanted(long stop, long read) {
+        return (int) Math.max(1, Math.min(BUFFER, stop + 1 - read));
+    }
+
+    private String ratioRule() {
+        return "over " + limits.maxCompressionRatio() + " times its compressed size; entries over "
+                + ContentLimits.describe(limits.ratioCheckedAbove()) + " may be compressed at most "
+                + limits.maxCompressionRatio() + " to 1";
     }
 
     /** The bytes past which an entry breaks the ratio rule: never below the size at which the rule starts. */

@@ -27,7 +27,11 @@ public final class JarContentValidator implements ContentValidator {
     }
 
     public JarContentValidator(ContentLimits limits) {
-        this.reader = new ContentReader(limits);
+        this(new ContentReader(limits));
+    }
+
+    JarContentValidator(ContentReader reader) {
+        this.reader = reader;
     }
 
     @Override
@@ -36,6 +40,9 @@ public final class JarContentValidator implements ContentValidator {
             return reader.read(source).problems();
         } catch (ZipException e) {
             return List.of(new ContentProblem(null, null, Rule.JAR_INVALID.id(), "the file is not a readable JAR: " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // whatever a hostile JAR provokes, the caller gets a refusal, not an exception
+            return ContentReader.failed(e).problems();
         }
     }
 }

@@ -3,6 +3,7 @@ package roadshow.content.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -107,6 +108,11 @@ final class QuizReader {
                 maxAttempts == null ? 0 : maxAttempts, draw == null ? 0 : draw, shuffle, questions);
     }
 
+    /**
+     * Reads a question and keeps its definition as written: every text field holds the
+     * text as the vendor wrote it (YAML would read {@code answers: [no]} as false and
+     * {@code 1.10} as 1.1), numbers and true/false stay what they are.
+     */
     private Question question(YamlNode node, String file, UniqueIds ids) {
         Problems problems = content.problems();
         QuestionType type = null;
@@ -120,15 +126,19 @@ final class QuizReader {
         List<String> known = type != null ? type.fields
                 : Arrays.stream(QuestionType.values()).flatMap(t -> t.fields.stream()).distinct().toList();
         YamlFields fields = YamlFields.of(node, "a question", file, problems, known);
+        Map<String, Object> definition = new LinkedHashMap<>();
         String id = fields.id("id");
         if (id != null) {
             ids.add(id, fields.line("id"));
         }
+        put(definition, "id", id);
         String prompt = fields.requiredText("prompt");
+        put(definition, "prompt", prompt);
         Double points = fields.number("points");
         if (points != null && points < 0) {
             problems.add(file, fields.line("points"), Rule.VALUE_RANGE, "'points' must be 0 or more, not " + points);
         }
+        put(definition, "points", points == null ? null : fields.scalar("points"));
         if (typeId == null) {
             fields.requiredText("type");
             return null;
@@ -140,48 +150,58 @@ final class QuizReader {
                     + "; the types are " + String.join(", ", QuestionType.ids()));
             return null;
         }
+        put(definition, "type", fields.text("type"));
         switch (type) {
-            case SINGLE -> choices(fields, type);
+            case SINGLE -> put(definition, "choices", choices(fields, type));
             case MULTIPLE -> {
-                fields.bool("partial");
-                choices(fields, type);
+                put(definition, "partial", fields.bool("partial"));
+                put(definition, "choices", choices(fields, type));
             }
-            case TRUEFALSE -> fields.requiredBool("answer");
+            case TRUEFALSE -> put(definition, "answer", fields.requiredBool("answer"));
             case NUMERIC -> {
-                fields.requiredNumber("answer");
+                put(definition, "answer", fields.requiredNumber("answer") == null ? null : fields.scalar("answer"));
                 Double tolerance = fields.number("tolerance");
                 if (tolerance != null && tolerance < 0) {
                     problems.add(file, fields.line("tolerance"), Rule.VALUE_RANGE,
                             "'tolerance' must be 0 or more, not " + tolerance);
                 }
+                put(definition, "tolerance", tolerance == null ? null : fields.scalar("tolerance"));
             }
-            case TEXT -> atLeast(fields, "answers", fields.texts("answers"), 1, "accepted answer");
-            case ORDERING -> atLeast(fields, "items", fields.texts("items"), 2, "item to put in order");
-            case MATCHING -> pairs(fields);
+            case TEXT -> put(definition, "answers", values(atLeast(fields, "answers", fields.texts("answers"), 1,
+                    "accepted answer")));
+            case ORDERING -> put(definition, "items", values(atLeast(fields, "items", fields.texts("items"), 2,
+                    "item to put in order")));
+            case MATCHING -> put(definition, "pairs", pairs(fields));
         }
-        Map<String, Object> definition = node instanceof YamlNode.Mapping mapping ? mapping.plain() : Map.of();
         return new Question(id, type.id, points == null ? 1 : points, prompt, definition);
     }
 
-    private void choices(YamlFields question, QuestionType type) {
+    /** The choices as written, each a map of its fields. */
+    private List<Map<String, Object>> choices(YamlFields question, QuestionType type) {
         List<YamlNode> items = question.requiredList("choices");
         if (items == null) {
-            return;
+            return null;
         }
         Problems problems = question.problems();
         UniqueIds ids = new UniqueIds("choice id", question.file(), problems);
+        List<Map<String, Object>> choices = new ArrayList<>();
         int correct = 0;
         for (YamlNode item : items) {
             YamlFields choice = YamlFields.of(item, "a choice", question.file(), problems, CHOICE_FIELDS);
+            Map<String, Object> written = new LinkedHashMap<>();
             String id = choice.id("id");
             if (id != null) {
                 ids.add(id, choice.line("id"));
             }
-            choice.requiredText("text");
-            choice.text("feedback");
-            if (choice.bool("correct", false)) {
+            put(written, "id", id);
+            put(written, "text", choice.requiredText("text"));
+            Boolean isCorrect = choice.bool("correct");
+            if (Boolean.TRUE.equals(isCorrect)) {
                 correct++;
             }
+            put(written, "correct", isCorrect);
+            put(written, "feedback", choice.text("feedback"));
+            choices.add(written);
         }
         if (type == QuestionType.SINGLE && correct != 1) {
             problems.add(question.file(), question.line("choices"), Rule.QUESTION_CORRECT,
@@ -190,27 +210,49 @@ final class QuizReader {
             problems.add(question.file(), question.line("choices"), Rule.QUESTION_CORRECT,
                     "a multiple-choice question needs at least one choice with 'correct: true'");
         }
+        return choices;
     }
 
-    private void pairs(YamlFields question) {
+    /** The pairs as written, each a map of left and right. */
+    private List<Map<String, Object>> pairs(YamlFields question) {
         List<YamlNode> items = question.requiredList("pairs");
         if (items == null) {
-            return;
+            return null;
         }
+        List<Map<String, Object>> pairs = new ArrayList<>();
         for (YamlNode item : items) {
             YamlFields pair = YamlFields.of(item, "a pair", question.file(), question.problems(), PAIR_FIELDS);
-            pair.requiredText("left");
-            pair.requiredText("right");
+            Map<String, Object> written = new LinkedHashMap<>();
+            put(written, "left", pair.requiredText("left"));
+            put(written, "right", pair.requiredText("right"));
+            pairs.add(written);
         }
         atLeast(question, "pairs", items, 2, "pair to match");
+        return pairs;
     }
 
-    private static void atLeast(YamlFields question, String key, List<?> items, int minimum, String what) {
+    /** Puts a value that was read; one that is absent or broke a rule (reported) is left out. */
+    private static void put(Map<String, Object> definition, String key, Object value) {
+        if (value != null) {
+            definition.put(key, value);
+        }
+    }
+
+    /** The texts as written, or {@code null} when there are none to keep. */
+    private static List<String> values(List<YamlFields.Text> texts) {
+        return texts == null ? null : texts.stream().map(YamlFields.Text::value).toList();
+    }
+
+    /** Checks that a list holds enough items, and returns it. */
+    private static <T> List<T> atLeast(YamlFields question, String key, List<T> items, int minimum, String what) {
         if (items == null) {
             question.require(key);
-        } else if (items.size() < minimum) {
+            return null;
+        }
+        if (items.size() < minimum) {
             question.problems().add(question.file(), question.line(key), Rule.QUESTION_TOO_FEW, "'" + key + "' needs at least "
                     + minimum + " " + what + (minimum == 1 ? "" : "s") + ", not " + items.size());
         }
+        return items;
     }
 }

@@ -41,11 +41,13 @@ final class YamlFields {
      * @param what how a vendor names the mapping, for messages: "a lesson", "the quiz"
      */
     static YamlFields of(YamlNode node, String what, String file, Problems problems, Collection<String> known) {
-        if (!(node instanceof YamlNode.Mapping mapping)) {
+        if (!(node instanceof YamlNode.Mapping written)) {
             problems.add(file, node.line(), Rule.FIELD_TYPE,
                     what + " must be a mapping of fields (such as 'id: ...'), not " + describe(node));
             return new YamlFields(null, node.line(), file, problems);
         }
+        // a field written without a value after a text, {text: Foo, correct: }, is the field
+        YamlNode.Mapping mapping = written.separating(known, file, problems);
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!known.contains(entry.key())) {
                 problems.add(file, entry.line(), Rule.FIELD_UNKNOWN, unknown(entry.key(), known));
@@ -86,7 +88,10 @@ final class YamlFields {
         return entry.value();
     }
 
-    /** Text; numbers and booleans count as the text they are written as. */
+    /**
+     * Text as written: numbers and booleans count as the text they are written as, so
+     * {@code no} stays {@code no} and {@code 1.10} stays {@code 1.10}.
+     */
     String text(String key) {
         YamlNode node = node(key);
         if (node == null) {
@@ -154,6 +159,14 @@ final class YamlFields {
             return null;
         }
         return value;
+    }
+
+    /**
+     * A field's value as YAML typed it (a String, Boolean, Long, BigInteger or Double),
+     * without checking or reporting anything; {@code null} when absent or not a single value.
+     */
+    Object scalar(String key) {
+        return node(key) instanceof YamlNode.Scalar s ? s.value() : null;
     }
 
     Double requiredNumber(String key) {

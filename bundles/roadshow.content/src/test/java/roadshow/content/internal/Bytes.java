@@ -51,7 +51,67 @@ final class Bytes {
         throw new IllegalArgumentException(name + " not in the central directory");
     }
 
+    /**
+     * Makes the JAR's central directory declare another compressed size for an entry, as
+     * a compression bomb does to look less compressed than it is.
+     */
+    static byte[] declareCompressedSize(byte[] jar, String name, int size) {
+        byte[] patched = jar.clone();
+        ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN).putInt(centralHeader(patched, name) + 20, size);
+        return patched;
+    }
+
+    /**
+     * Makes an entry's central directory header point to another entry's local header,
+     * so that both entries read the same data.
+     */
+    static byte[] pointToDataOf(byte[] jar, String name, String other) {
+        byte[] patched = jar.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(centralHeader(patched, name) + 42, buffer.getInt(centralHeader(patched, other) + 42));
+        return patched;
+    }
+
+    /**
+     * Puts {@code padding} bytes of garbage between the last entry's data and the central
+     * directory, and makes that entry declare them as part of its compressed data: the
+     * JAR stays consistent, but the entry declares far more compressed bytes than its
+     * inflater uses.
+     */
+    static byte[] padCompressedData(byte[] jar, String name, int padding) {
+        ByteBuffer original = ByteBuffer.wrap(jar).order(ByteOrder.LITTLE_ENDIAN);
+        int end = jar.length - 22;
+        if (original.getInt(end) != END_OF_CENTRAL_DIRECTORY) {
+            throw new IllegalArgumentException("the JAR has a comment");
+        }
+        int directory = original.getInt(end + 16);
+        byte[] padded = new byte[jar.length + padding];
+        System.arraycopy(jar, 0, padded, 0, directory);
+        java.util.Arrays.fill(padded, directory, directory + padding, (byte) 0x5A);
+        System.arraycopy(jar, directory, padded, directory + padding, jar.length - directory);
+        ByteBuffer buffer = ByteBuffer.wrap(padded).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(padded.length - 22 + 16, directory + padding);
+        int header = centralHeader(padded, name);
+        buffer.putInt(header + 20, buffer.getInt(header + 20) + padding);
+        return padded;
+    }
+
+    private static int centralHeader(byte[] jar, String name) {
+        ByteBuffer buffer = ByteBuffer.wrap(jar).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 <= jar.length; i++) {
+            if (buffer.getInt(i) == CENTRAL_DIRECTORY_HEADER) {
+                int nameLength = Short.toUnsignedInt(buffer.getShort(i + 28));
+                if (nameLength == wanted.length && matches(jar, i + 46, wanted)) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalArgumentException(name + " not in the central directory");
+    }
+
     private static final int CENTRAL_DIRECTORY_HEADER = 0x02014b50;
+    private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
     private static boolean matches(byte[] bytes, int at, byte[] search) {
         for (int j = 0; j < search.length; j++) {

@@ -8,7 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +140,23 @@ class ContentExtenderTest {
     }
 
     @Test
+    void opensLessonsAndAssetsButNeverTheQuizzesOrOtherYaml() throws Exception {
+        start(introBundle());
+        Bundle bundle = start(TestBundle.spec());
+        ContentBundle content = services(bundle).get(0);
+
+        assertThat(read(content.open("courses/cloud-basics/lessons/01-welcome.md"))).startsWith("# Welcome");
+        assertThat(read(content.open("courses/cloud-basics/assets/tco.png"))).isEqualTo("not really a PNG");
+        assertThat(read(content.open("courses/cloud-basics/i18n/de/lessons/01-welcome.md"))).startsWith("# Willkommen");
+        assertThat(content.open("quizzes/cloud-basics-check.yaml")).isEmpty();
+        assertThat(content.open("courses/cloud-basics/course.yaml")).isEmpty();
+        assertThat(content.open("courses/cloud-basics/i18n/de/course.yaml")).isEmpty();
+        assertThat(content.open("tracks/cloud-sales-specialist.yaml")).isEmpty();
+        assertThat(content.open("program.yaml")).isEmpty();
+        assertThat(content.open("courses/other/lessons/01-welcome.md")).isEmpty();
+    }
+
+    @Test
     void withdrawsTheContentWhenTheBundleStops() throws Exception {
         Bundle bundle = start(TestBundle.minimal());
         assertThat(services(bundle)).hasSize(1);
@@ -207,6 +228,178 @@ class ContentExtenderTest {
 
         assertThat(state(second).state()).isEqualTo(State.ACTIVE);
         assertThat(services(second)).hasSize(1);
+    }
+
+    @Test
+    void refusesATrackOrProgrammeAnotherBundleOfTheVendorServes() throws Exception {
+        Bundle first = start(TestBundle.minimal()
+                .content("tracks/specialist.yaml", "id: specialist\ntitle: Specialist\nrequires: {courses: [intro]}\n")
+                .content("program.yaml", "tiers:\n  - {id: silver, title: Silver}\n"));
+        Bundle track = start(TestBundle.minimal().header("Bundle-SymbolicName", "com.example.training.other")
+                .content("courses/other/course.yaml", TestBundle.lessonCourse("other", "Other"))
+                .content("courses/other/lessons/one.md", "# One\n")
+                .remove("courses/intro/course.yaml").remove("courses/intro/lessons/hello.md")
+                .content("tracks/specialist.yaml", "id: specialist\ntitle: Specialist\nrequires: {courses: [other]}\n"));
+        Bundle program = start(TestBundle.minimal().header("Bundle-SymbolicName", "com.example.training.third")
+                .content("courses/third/course.yaml", TestBundle.lessonCourse("third", "Third"))
+                .content("courses/third/lessons/one.md", "# One\n")
+                .remove("courses/intro/course.yaml").remove("courses/intro/lessons/hello.md")
+                .content("program.yaml", "tiers:\n  - {id: gold, title: Gold}\n"));
+
+        assertThat(state(first).state()).isEqualTo(State.ACTIVE);
+        assertThat(state(track).problems()).extracting(ContentProblem::file, ContentProblem::rule)
+                .containsExactly(tuple("roadshow/tracks/specialist.yaml", "id.taken"));
+        assertThat(state(track).problems().get(0).message()).contains("example/specialist");
+        assertThat(state(program).problems()).extracting(ContentProblem::file, ContentProblem::rule)
+                .containsExactly(tuple("roadshow/program.yaml", "id.taken"));
+        assertThat(services(track)).isEmpty();
+        assertThat(services(program)).isEmpty();
+
+        first.uninstall();
+
+        assertThat(state(track).state()).isEqualTo(State.ACTIVE);
+        assertThat(state(program).state()).isEqualTo(State.ACTIVE);
+    }
+
+    @Test
+    void anOldTrackingOfABundleLettingGoDoesNotFreeTheIdsOfTheNewOne() throws Exception {
+        Bundle bundle = start(TestBundle.minimal());
+        ContentExtender.TrackedBundle old = extender.tracking(bundle);
+        ContentExtender.Customizer customizer = extender.new Customizer();
+
+        // the tracker takes up the bundle anew before it has let go of the old tracking
+        customizer.addingBundle(bundle, null);
+        customizer.removedBundle(bundle, null, old);
+        Bundle copy = start(TestBundle.minimal().header("Bundle-SymbolicName", "com.example.training.cloud.copy"));
+
+        assertThat(state(bundle).state()).isEqualTo(State.ACTIVE);
+        assertThat(state(copy).problems()).extracting(ContentProblem::rule).containsExactly("id.taken");
+        assertThat(services(copy)).isEmpty();
+    }
+
+    @Test
+    void aBundleRefusedForATakenIdIsServedWhenTheIdIsFreedRightAfterTheRefusal() throws Exception {
+        start(TestBundle.minimal());
+        start(TestBundle.minimal().header("Bundle-SymbolicName", "com.example.training.cloud.copy"));
+        extender.close();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread[] uninstalling = new Thread[1];
+        extender = new ContentExtender();
+        extender.afterRefusedClaim = () -> {
+            // the bundle that serves the course leaves between the other's refused claim and its refusal being shown
+            long serving = extender.states().stream().filter(s -> s.state() == State.ACTIVE).findFirst().orElseThrow().bundleId();
+            uninstalling[0] = new Thread(() -> {
+                try {
+                    context.getBundle(serving).uninstall();
+                } catch (BundleException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            uninstalling[0].start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (uninstalling[0].isAlive() && System.nanoTime() < deadline) {
+                // until it is done, or waits for this refusal to finish so as to serve this bundle
+                ThreadInfo info = threads.getThreadInfo(uninstalling[0].getId());
+                if (info != null && info.getLockOwnerId() == Thread.currentThread().getId()) {
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+        };
+
+        // both bundles are already started, so the tracker reads them as it opens, one after the other
+        extender.open(context, ContentLimits.DEFAULTS);
+        extender.afterRefusedClaim = () -> { };
+        uninstalling[0].join(10_000);
+
+        List<ContentBundleState> states = extender.states();
+        assertThat(states).extracting(ContentBundleState::state).containsExactly(State.ACTIVE);
+        assertThat(services(context.getBundle(states.get(0).bundleId()))).hasSize(1);
+    }
+
+    @Test
+    void refusesABundleTooDeepToListWithoutOverflowingTheStack() throws Exception {
+        Bundle bundle = install(TestBundle.minimal().file("deep/" + "a/".repeat(5_000) + "x.txt", "x"));
+        Throwable[] failure = new Throwable[1];
+        // a small stack, as on a framework thread: listing must not recurse once per folder
+        Thread starter = new Thread(null, () -> {
+            try {
+                bundle.start();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "starter", 512 * 1024);
+        starter.start();
+        starter.join(60_000);
+
+        assertThat(failure[0]).isNull();
+        assertThat(state(bundle).state()).isEqualTo(State.REFUSED);
+        assertThat(state(bundle).problems()).extracting(ContentProblem::rule).containsExactly("path.too-deep");
+    }
+
+    @Test
+    void refusesABundleOfTooManyFoldersQuickly() throws Exception {
+        TestBundle wide = TestBundle.minimal();
+        for (int i = 0; i < 12_000; i++) {
+            wide.file("x/d" + i + "/f", "");
+        }
+        Bundle bundle = install(wide);
+        long start = System.nanoTime();
+
+        bundle.start();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(state(bundle).problems()).extracting(ContentProblem::file, ContentProblem::rule)
+                .containsExactly(tuple(null, "bundle.too-many-entries"));
+    }
+
+    @Test
+    void aFailureWhileReadingRefusesTheBundleInsteadOfEscaping() throws Exception {
+        extender.close();
+        extender = new ContentExtender();
+        extender.open(context, new ContentReader(ContentLimits.DEFAULTS) {
+            @Override
+            public Verdict read(ContentSource source) throws IOException {
+                String version = source.headers().get("Bundle-Version");
+                if (version.equals("1.3.0")) {
+                    throw new StackOverflowError();
+                }
+                if (version.equals("1.4.0")) {
+                    throw new IllegalArgumentException("no such thing");
+                }
+                return super.read(source);
+            }
+        });
+        Bundle bundle = start(TestBundle.minimal());
+        assertThat(state(bundle).state()).isEqualTo(State.ACTIVE);
+
+        bundle.update(new ByteArrayInputStream(TestBundle.minimal().header("Bundle-Version", "1.3.0").jar()));
+
+        assertThat(state(bundle).state()).isEqualTo(State.REFUSED);
+        assertThat(state(bundle).problems()).extracting(ContentProblem::file, ContentProblem::rule)
+                .containsExactly(tuple(null, "bundle.unreadable"));
+        assertThat(state(bundle).problems().get(0).message()).contains("overflowed the stack");
+
+        bundle.update(new ByteArrayInputStream(TestBundle.minimal().header("Bundle-Version", "1.4.0").jar()));
+
+        assertThat(state(bundle).problems()).extracting(ContentProblem::rule).containsExactly("bundle.unreadable");
+        assertThat(state(bundle).problems().get(0).message()).contains("IllegalArgumentException: no such thing");
+    }
+
+    @Test
+    void listsOnlyTheBundlesOwnFilesNotThoseOfAnAttachedFragment() throws Exception {
+        Bundle bundle = install(TestBundle.minimal());
+        install(TestBundle.minimal().header("Roadshow-Content", null).header("Roadshow-Vendor", null)
+                .header("Bundle-SymbolicName", "com.example.training.cloud.fragment")
+                .header("Fragment-Host", "com.example.training.cloud")
+                .content("courses/intro/lessons/extra.md", "# Extra\n")
+                .content("quizes/typo.yaml", "not content"));
+
+        bundle.start();
+
+        assertThat(bundle.findEntries("roadshow/", "extra.md", true)).as("the fragment is attached").isNotNull();
+        assertThat(state(bundle).state()).isEqualTo(State.ACTIVE);
+        assertThat(services(bundle).get(0).open("courses/intro/lessons/extra.md")).isEmpty();
     }
 
     @Test

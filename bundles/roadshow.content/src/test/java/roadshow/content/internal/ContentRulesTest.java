@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import roadshow.content.api.ContentProblem;
 import roadshow.content.api.Course;
+import roadshow.content.api.Question;
 
 /**
  * One bad bundle per rule of the content format: each test breaks one rule of an
@@ -181,6 +182,30 @@ class ContentRulesTest {
         }
 
         @Test
+        void headersThatGiveTheBundleCodeAreRefused() {
+            List<ContentProblem> problems = problems(TestBundle.minimal()
+                    .header("Bundle-Activator", "com.evil.Activator")
+                    .header("Service-Component", "OSGI-INF/*.xml")
+                    .header("Bundle-NativeCode", "lib/evil.so")
+                    .header("DynamicImport-Package", "*")
+                    .header("Import-Package", "org.osgi.framework")
+                    .header("Export-Package", "com.evil")
+                    .header("Fragment-Host", "roadshow.store")
+                    .header("Roadshow-Schema", "db/migration")
+                    .header("Bundle-ClassPath", ".,lib/evil.jar"));
+            assertThat(problems).extracting(ContentProblem::file, ContentProblem::rule)
+                    .containsOnly(tuple(MANIFEST, "manifest.code"));
+            assertThat(problems).extracting(ContentProblem::message).hasSize(9).allMatch(m -> m.contains("no code"))
+                    .anyMatch(m -> m.startsWith("Bundle-Activator")).anyMatch(m -> m.startsWith("Roadshow-Schema"))
+                    .anyMatch(m -> m.startsWith("Bundle-ClassPath '.,lib/evil.jar'"));
+        }
+
+        @Test
+        void theBundleItselfMayBeItsClassPath() {
+            reading.accepted(TestBundle.minimal().header("Bundle-ClassPath", " . "));
+        }
+
+        @Test
         void everyManifestProblemIsReportedAtOnce() {
             assertProblems(TestBundle.minimal().header("Roadshow-Vendor", null).header("Bundle-Version", "x"))
                     .containsExactlyInAnyOrder(tuple(MANIFEST, null, "manifest.version"),
@@ -260,7 +285,37 @@ class ContentRulesTest {
                       - {id: hello, title: Hello, file: lessons/hello.md}
                     ---
                     id: other
-                    """)).containsExactly(tuple(INTRO, 6, "yaml.syntax"));
+                    """)).containsExactly(tuple(INTRO, 5, "yaml.syntax"));
+        }
+
+        @Test
+        void nestingDeeperThanTheFormatCouldNeedIsRefusedAtItsLine() {
+            String deep = "{a: ".repeat(5000) + "x" + "}".repeat(5000);
+            assertProblems(introCourse("id: intro\ntitle: Introduction\nsummary: " + deep + "\n"))
+                    .containsExactly(tuple(INTRO, 3, "yaml.too-deep"));
+            StringBuilder block = new StringBuilder("id: intro\ntitle: Introduction\nsummary:\n");
+            for (int level = 1; level <= 40; level++) {
+                block.append("  ".repeat(level)).append("a:\n");
+            }
+            assertThat(problems(introCourse(block.toString()))).extracting(ContentProblem::file, ContentProblem::rule)
+                    .containsExactly(tuple(INTRO, "yaml.too-deep"));
+        }
+
+        @Test
+        void aLineOfAMillionCharactersIsRefusedBeforeItIsScanned() {
+            long start = System.nanoTime();
+            assertProblems(introCourse("id: intro\ntitle: Introduction\nsummary: " + "9".repeat(1_000_000) + "\n"))
+                    .containsExactly(tuple(INTRO, 3, "yaml.line-too-long"));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(1));
+        }
+
+        @Test
+        void aNumberOfMoreThanSixtyFourCharactersIsRefused() {
+            String course = TestBundle.lessonCourse("intro", "Introduction").replace("one.md", "hello.md");
+            assertProblems(introCourse(course + "summary: " + "9".repeat(65) + "\n"))
+                    .containsExactly(tuple(INTRO, 5, "yaml.number-too-long"));
+            assertThat(reading.accepted(introCourse(course + "summary: " + "9".repeat(64) + "\n")).courses().get(0).summary())
+                    .isEqualTo("9".repeat(64));
         }
 
         @Test
@@ -807,6 +862,88 @@ class ContentRulesTest {
         }
 
         @Test
+        void textFieldsKeepTheTextAsWrittenWhereYamlWouldTypeIt() {
+            Curriculum curriculum = reading.accepted(quizWith("""
+                      - id: q1
+                        type: text
+                        prompt: 017
+                        answers: [no, NO, 017, 1.10, yes, ~x]
+                      - id: q2
+                        type: matching
+                        prompt: Match them.
+                        pairs:
+                          - {left: Is it on, right: NO}
+                          - {left: 1.10, right: off}
+                      - id: q3
+                        type: single
+                        prompt: Pick one.
+                        choices:
+                          - {id: a, text: yes, correct: true, feedback: on}
+                          - {id: b, text: 0x1F}
+                      - id: q4
+                        type: ordering
+                        prompt: Order them.
+                        items: [true, false, 2.50]
+                      - id: q5
+                        type: numeric
+                        prompt: How many?
+                        points: 2
+                        answer: 1.10
+                        tolerance: 0
+                    """));
+            List<Question> questions = curriculum.quizzes().get(0).questions();
+            assertThat(questions.get(0).prompt()).isEqualTo("017");
+            assertThat(questions.get(0).definition()).containsEntry("prompt", "017")
+                    .containsEntry("answers", List.of("no", "NO", "017", "1.10", "yes", "~x"));
+            assertThat(questions.get(1).definition()).containsEntry("pairs", List.of(
+                    Map.of("left", "Is it on", "right", "NO"), Map.of("left", "1.10", "right", "off")));
+            assertThat(questions.get(2).definition()).containsEntry("choices", List.of(
+                    Map.of("id", "a", "text", "yes", "correct", true, "feedback", "on"), Map.of("id", "b", "text", "0x1F")));
+            assertThat(questions.get(3).definition()).containsEntry("items", List.of("true", "false", "2.50"));
+            // numbers stay numbers, true/false stay true/false
+            assertThat(questions.get(4).definition()).containsEntry("answer", 1.1).containsEntry("tolerance", 0L)
+                    .containsEntry("points", 2L);
+        }
+
+        @Test
+        void aTextFieldThatHoldsAListOrMappingIsRefused() {
+            assertProblems(quizWith("""
+                      - id: q1
+                        type: single
+                        prompt: [Which, one]
+                        choices:
+                          - {id: a, text: {This: one}, correct: true}
+                      - {id: q2, type: text, prompt: Name it., answers: [[linux, gnu]]}
+                      - {id: q3, type: matching, prompt: Match., pairs: [{left: [a], right: b}, {left: c, right: d}]}
+                    """)).containsExactly(
+                    tuple(CHECK_QUIZ, 7, "field.type"), tuple(CHECK_QUIZ, 9, "field.type"),
+                    tuple(CHECK_QUIZ, 10, "field.type"), tuple(CHECK_QUIZ, 10, "question.too-few"),
+                    tuple(CHECK_QUIZ, 11, "field.type"));
+        }
+
+        @Test
+        void aFieldWrittenWithoutValueAfterATextIsNotJoinedToIt() {
+            Curriculum curriculum = reading.accepted(quizWith("""
+                      - id: q1
+                        type: multiple
+                        prompt: Which?
+                        choices:
+                          - {id: a, text: Foo, correct: }
+                          - {id: b, text: Right, no more boxes, correct: true, feedback: Yes, exactly}
+                    """));
+            assertThat(curriculum.quizzes().get(0).questions().get(0).definition()).containsEntry("choices", List.of(
+                    Map.of("id", "a", "text", "Foo"),
+                    Map.of("id", "b", "text", "Right, no more boxes", "correct", true, "feedback", "Yes, exactly")));
+            assertProblems(quizWith("""
+                      - id: q1
+                        type: single
+                        prompt: Which?
+                        choices:
+                          - {id: a, text: Foo, correct, correct: true}
+                    """)).containsExactly(tuple(CHECK_QUIZ, 9, "yaml.duplicate-key"));
+        }
+
+        @Test
         void aFieldOfAnotherTypeIsUnknown() {
             assertProblems(quizWith("  - {id: q1, type: truefalse, prompt: Is it so, answer: true, tolerance: 1}\n"))
                     .containsExactly(tuple(CHECK_QUIZ, 5, "field.unknown"));
@@ -981,8 +1118,43 @@ class ContentRulesTest {
         }
 
         @Test
-        void filesOutsideTheContentFolderAreLeftAlone() {
-            reading.accepted(TestBundle.minimal().file("OSGI-INF/readme.txt", "not content"));
+        void filesOutsideTheContentFolderAreRefused() {
+            assertProblems(TestBundle.minimal()
+                    .file("OSGI-INF/readme.txt", "not content")
+                    .file("OSGI-INF/evil.xml", "<scr:component/>")
+                    .file("db/V1__own.sql", "DROP TABLE learner;")
+                    .file("README.md", "# Read me"))
+                    .containsExactlyInAnyOrder(
+                            tuple("OSGI-INF/readme.txt", null, "file.outside"),
+                            tuple("OSGI-INF/evil.xml", null, "file.outside"),
+                            tuple("db/V1__own.sql", null, "file.outside"),
+                            tuple("README.md", null, "file.outside"));
+        }
+
+        @Test
+        void filesUnderMetaInfAreAllowedButNotServicesOrVersions() {
+            reading.accepted(TestBundle.minimal()
+                    .file("META-INF/maven/com.example/cloud/pom.xml", "<project/>")
+                    .file("META-INF/LICENSE", "Apache-2.0"));
+            assertProblems(TestBundle.minimal()
+                    .file("META-INF/services/java.sql.Driver", "com.evil.Driver")
+                    .file("META-INF/versions/11/notes.txt", "x"))
+                    .containsExactlyInAnyOrder(
+                            tuple("META-INF/services/java.sql.Driver", null, "file.outside"),
+                            tuple("META-INF/versions/11/notes.txt", null, "file.outside"));
+        }
+
+        @Test
+        void aClassFileIsRefusedWhereverItIs() {
+            byte[] magic = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
+            assertProblems(TestBundle.minimal()
+                    .file("com/evil/A.class", magic, ZipEntry.DEFLATED)
+                    .file("META-INF/versions/17/com/evil/B.class", magic, ZipEntry.DEFLATED)
+                    .file("roadshow/courses/intro/assets/C.CLASS", magic, ZipEntry.DEFLATED))
+                    .containsExactlyInAnyOrder(
+                            tuple("com/evil/A.class", null, "file.code"),
+                            tuple("META-INF/versions/17/com/evil/B.class", null, "file.code"),
+                            tuple("roadshow/courses/intro/assets/C.CLASS", null, "file.code"));
         }
 
         @Test

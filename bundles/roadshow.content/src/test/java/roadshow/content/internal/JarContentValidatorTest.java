@@ -61,4 +61,30 @@ class JarContentValidatorTest {
         assertThatIOException()
                 .isThrownBy(() -> validator.validate(temp.resolve("missing.jar")));
     }
+
+    @Test
+    void aManifestWithAMalformedHeaderNameIsAProblemOfTheBundle() throws Exception {
+        Path file = temp.resolve("bad-manifest.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\r\nRoadshow Content: roadshow/\r\n\r\n".getBytes());
+        }
+
+        assertThat(validator.validate(file)).extracting(ContentProblem::file, ContentProblem::rule)
+                .containsExactly(tuple("META-INF/MANIFEST.MF", "entry.unreadable"));
+    }
+
+    @Test
+    void whateverFailsWhileReadingIsAProblemNotAnException() throws Exception {
+        Path jar = TestBundle.minimal().write(temp);
+        ContentValidator failing = new JarContentValidator(new ContentReader(ContentLimits.DEFAULTS) {
+            @Override
+            public Verdict read(ContentSource source) {
+                throw new StackOverflowError();
+            }
+        });
+
+        assertThat(failing.validate(jar)).extracting(ContentProblem::file, ContentProblem::line, ContentProblem::rule)
+                .containsExactly(tuple(null, null, "bundle.unreadable"));
+    }
 }

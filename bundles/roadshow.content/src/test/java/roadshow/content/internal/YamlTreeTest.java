@@ -102,4 +102,60 @@ class YamlTreeTest {
 
         assertThat(problems.list()).extracting(ContentProblem::line, ContentProblem::rule).containsExactly(tuple(2, "yaml.syntax"));
     }
+
+    @Test
+    void reportsASecondDocumentAtItsMarker() {
+        assertThat(read("a: 1\n---\nb: 2\n")).isNull();
+        assertThat(read("# one\na: 1\n...\n# two\n--- {b: 2}\n")).isNull();
+        assertThat(read("a: 1\n---\n")).isNull();
+
+        assertThat(problems.list()).extracting(ContentProblem::line, ContentProblem::rule)
+                .containsExactly(tuple(2, "yaml.syntax"), tuple(5, "yaml.syntax"), tuple(2, "yaml.syntax"));
+    }
+
+    @Test
+    void refusesNestingPastTheLimitWithoutOverflowingTheStack() {
+        assertThat(read("a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n")).isNull();
+        assertThat(read("\n\nb: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n")).isNull();
+        StringBuilder mixed = new StringBuilder("c:\n");
+        for (int level = 1; level <= YamlTree.MAX_DEPTH; level++) {
+            mixed.append("  ".repeat(level)).append("- d:\n");
+        }
+        assertThat(read(mixed.toString())).isNull();
+
+        assertThat(problems.list()).extracting(ContentProblem::line, ContentProblem::rule)
+                .containsExactly(tuple(1, "yaml.too-deep"), tuple(3, "yaml.too-deep"), tuple(17, "yaml.too-deep"));
+    }
+
+    @Test
+    void readsNestingUpToTheLimit() {
+        String deep = "{a: ".repeat(YamlTree.MAX_DEPTH - 1) + "1" + "}".repeat(YamlTree.MAX_DEPTH - 1);
+        assertThat(read("a: " + deep + "\n")).isNotNull();
+        assertThat(problems.isEmpty()).isTrue();
+    }
+
+    @Test
+    void keepsNumbersAsWrittenBesideTheirValue() {
+        YamlNode.Mapping root = (YamlNode.Mapping) read("a: 017\nb: 1.10\nc: NO\nd: 0x1F\n");
+
+        assertThat(root.entries().values()).extracting(e -> ((YamlNode.Scalar) e.value()).text())
+                .containsExactly("017", "1.10", "NO", "0x1F");
+        assertThat(root.plain()).isEqualTo(Map.of("a", 15L, "b", 1.1, "c", false, "d", 31L));
+    }
+
+    @Test
+    void undoesAJoinWhereTheKeyIsAFieldOfTheMapping() {
+        YamlNode.Mapping choice = (YamlNode.Mapping) ((YamlNode.Mapping) read("""
+                choice: {text: Foo, correct, feedback: Right, no more, boxes, id}
+                """)).entries().get("choice").value();
+        assertThat(choice.plain()).isEqualTo(Map.of("text", "Foo, correct", "feedback", "Right, no more, boxes, id"));
+
+        YamlNode.Mapping separated = choice.separating(List.of("id", "text", "correct", "feedback"), "f.yaml", problems);
+
+        assertThat(separated.plain()).isEqualTo(Map.of("text", "Foo", "feedback", "Right, no more, boxes"));
+        assertThat(separated.entries().keySet()).containsExactly("text", "feedback", "correct", "id");
+        assertThat(separated.entries().get("correct").line()).isEqualTo(1);
+        assertThat(choice.separating(List.of("other"), "f.yaml", problems)).isSameAs(choice);
+        assertThat(problems.isEmpty()).isTrue();
+    }
 }

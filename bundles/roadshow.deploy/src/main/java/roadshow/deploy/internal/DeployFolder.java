@@ -213,7 +213,7 @@ public class DeployFolder {
             return false;
         }
         String symbolicName = headers.getValue(Constants.BUNDLE_SYMBOLICNAME).split(";", 2)[0].trim();
-        contentBundles.refuseUpgrade(symbolicName, headers.getValue(Constants.BUNDLE_VERSION),
+        contentBundles.refuseBeforeInstall(symbolicName, headers.getValue(Constants.BUNDLE_VERSION),
                 headers.getValue(VENDOR_HEADER), problems);
         LOG.warn("Refused {}: {} problem(s){}", name, problems.size(), installed == null ? ""
                 : "; " + installed.getSymbolicName() + " " + installed.getVersion() + " stays in service");
