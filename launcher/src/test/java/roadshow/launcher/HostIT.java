@@ -93,6 +93,8 @@ class HostIT {
         Bundle bundle = install(ContentJar.course("com.test.beta", "1.0.0", "beta", "intro", "Beta Intro", "one"), "beta");
         bundle.start();
         http.awaitJson("/api/v1/courses/beta/intro", c -> true, WAIT);
+        assertThat(http.get("/courses/beta/intro").body()).contains("Beta Intro").doesNotContain("revised");
+        assertThat(http.get("/").body()).contains("Beta Intro").doesNotContain("revised");
 
         Path upgrade = ContentJar.course("com.test.beta", "1.1.0", "beta", "intro", "Beta Intro, revised", "one", "two")
                 .writeTo(jars.resolve("beta-1.1.0.jar"));
@@ -104,6 +106,10 @@ class HostIT {
         assertThat(course.path("title").asText()).isEqualTo("Beta Intro, revised");
         assertThat(course.path("lessons").findValuesAsText("id")).containsExactly("one", "two");
         assertThat(bundle.getBundleId()).as("upgraded in place").isEqualTo(installed.get(0).getBundleId());
+        // Pages kept for everyone follow the upgrade at once.
+        assertThat(http.get("/courses/beta/intro").body()).contains("Beta Intro, revised", "Lesson two");
+        assertThat(http.get("/").body()).contains("Beta Intro, revised");
+        assertThat(http.get("/courses/beta/intro/lessons/two").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -145,6 +151,20 @@ class HostIT {
 
         http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).containsAll(List.of("dep/advanced", "prov/basics")), WAIT);
         assertThat(http.json("/api/v1/bundles?state=unresolved").path("items").size()).isZero();
+    }
+
+    @Test
+    void pagesCarryAnEntityTagThatABrowserRevalidatesWith() throws Exception {
+        install(ContentJar.course("com.test.etag", "1.0.0", "etag", "tagged", "Tagged", "one"), "etag").start();
+        http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("etag/tagged"), WAIT);
+        for (String page : List.of("/", "/courses/etag/tagged", "/courses/etag/tagged/lessons/one")) {
+            var first = http.get(page);
+            String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on " + page));
+            var again = http.get(page, "If-None-Match", etag);
+            assertThat(again.statusCode()).as(page).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(http.get(page, "If-None-Match", "\"stale\"").statusCode()).as(page).isEqualTo(200);
+        }
     }
 
     @Test

@@ -27,6 +27,11 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value)
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode json(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {

@@ -77,7 +77,14 @@ public class CatalogPage extends HttpServlet {
                 request.getParameter("tag"), request.getParameter("language"), request.getParameter("level"));
         CatalogIndex index = catalog.index();
         LanguagePreference preference = LanguagePreference.of(request);
+        int page = pageNumber(request.getParameter("page"));
+        // The page depends on nothing else: the same catalog, search, page and languages give the same bytes.
+        List<Object> key = List.of(index, query, page, pageSize, preference);
+        pages.renderShared(request, response, key, "catalog.ftlh", () -> model(request, index, query, page, preference));
+    }
 
+    private Map<String, ?> model(HttpServletRequest request, CatalogIndex index, CatalogQuery query, int pageAsked,
+            LanguagePreference preference) {
         List<Map<String, Object>> courses = new ArrayList<>();
         for (CatalogCourse listing : index.search(query)) {
             LocalizedCourse localized = LocalizedCourse.of(listing, preference);
@@ -85,7 +92,7 @@ public class CatalogPage extends HttpServlet {
         }
         courses.sort((a, b) -> ((String) a.get("title")).compareToIgnoreCase((String) b.get("title")));
         int pageCount = Math.max(1, (courses.size() + pageSize - 1) / pageSize);
-        int page = Math.min(pageNumber(request.getParameter("page")), pageCount);
+        int page = Math.min(pageAsked, pageCount);
         int from = (page - 1) * pageSize;
         List<Map<String, Object>> shown = courses.subList(Math.min(from, courses.size()),
                 Math.min(from + pageSize, courses.size()));
@@ -117,7 +124,7 @@ public class CatalogPage extends HttpServlet {
         model.put("levels", facets.levels());
         model.put("locale", pageLanguage);
         model.put("languages", Views.languageSwitch(request, uiLanguages, pageLanguage));
-        pages.render(request, response, "catalog.ftlh", model);
+        return model;
     }
 
     /** The page asked for; anything that is not a positive number is the first page. */

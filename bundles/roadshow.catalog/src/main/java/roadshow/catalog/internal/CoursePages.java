@@ -92,6 +92,13 @@ public class CoursePages extends HttpServlet {
 
     private void coursePage(HttpServletRequest request, HttpServletResponse response, LocalizedCourse localized)
             throws IOException {
+        // Prerequisites name other courses, so the page follows the whole catalog, not only its bundle.
+        List<Object> key = List.of("course", catalog.index(), localized.listing().bundle(), localized.course().id(),
+                localized.language());
+        pages.renderShared(request, response, key, "course.ftlh", () -> courseModel(request, localized));
+    }
+
+    private Map<String, ?> courseModel(HttpServletRequest request, LocalizedCourse localized) {
         Course course = localized.course();
         Map<String, Object> model = base(request, localized);
         List<Map<String, Object>> outline = new ArrayList<>();
@@ -106,7 +113,7 @@ public class CoursePages extends HttpServlet {
         model.put("prerequisites", prerequisites(course));
         model.put("quiz", quiz(localized));
         model.put("crumbs", List.of(Views.crumb("Catalog", "/"), Views.crumb(localized.title(), null)));
-        pages.render(request, response, "course.ftlh", model);
+        return model;
     }
 
     private List<Map<String, Object>> prerequisites(Course course) {
@@ -152,6 +159,12 @@ public class CoursePages extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        List<Object> key = List.of("lesson", localized.listing().bundle(), localized.course().id(), lesson.id(),
+                localized.language());
+        pages.renderShared(request, response, key, "lesson.ftlh", () -> lessonModel(request, localized, lesson, html.get()));
+    }
+
+    private Map<String, ?> lessonModel(HttpServletRequest request, LocalizedCourse localized, Lesson lesson, String html) {
         Course course = localized.course();
         List<Lesson> all = course.lessons();
         int index = all.indexOf(lesson);
@@ -160,7 +173,7 @@ public class CoursePages extends HttpServlet {
                 "id", lesson.id(),
                 "title", localized.lessonTitle(lesson),
                 "duration", Views.duration(lesson.duration()),
-                "html", html.get(),
+                "html", html,
                 "number", index + 1));
         model.put("lessonCount", all.size());
         model.put("previous", index > 0 ? link(localized, all.get(index - 1)) : Map.of());
@@ -168,7 +181,7 @@ public class CoursePages extends HttpServlet {
         model.put("crumbs", List.of(Views.crumb("Catalog", "/"),
                 Views.crumb(localized.title(), CoursePaths.courseUrl(course)),
                 Views.crumb(localized.lessonTitle(lesson), null)));
-        pages.render(request, response, "lesson.ftlh", model);
+        return model;
     }
 
     private static Map<String, Object> link(LocalizedCourse localized, Lesson lesson) {

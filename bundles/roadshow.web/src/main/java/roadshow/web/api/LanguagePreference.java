@@ -67,6 +67,17 @@ public final class LanguagePreference {
         }
     }
 
+    /** Equal preferences choose alike, so a page rendered for one serves the other. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LanguagePreference preference && ranges.equals(preference.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return ranges.hashCode();
+    }
+
     /**
      * The best of {@code available} language tags for this person, or {@code fallback}
      * when none matches.

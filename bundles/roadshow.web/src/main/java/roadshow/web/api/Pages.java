@@ -2,6 +2,7 @@ package roadshow.web.api;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -19,8 +20,7 @@ public interface Pages {
 
     /**
      * Renders {@code template} with {@code model} as a {@code 200 text/html} response.
-     * The model also receives {@code request} (path and query of this request) and
-     * {@code locale} (the language the page is in).
+     * The model's {@code locale} (the language the page is in) defaults to {@code en}.
      */
     default void render(HttpServletRequest request, HttpServletResponse response, String template,
             Map<String, ?> model) throws IOException {
@@ -30,4 +30,16 @@ public interface Pages {
     /** As {@link #render(HttpServletRequest, HttpServletResponse, String, Map)} with another status. */
     void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
             Map<String, ?> model) throws IOException;
+
+    /**
+     * Renders a page that is the same for everyone who asks for it with the same
+     * {@code key}, keeping its bytes so that the next request for that key is answered
+     * without rendering, and with an {@code ETag} so that a browser revalidates for free.
+     * The key must hold everything the page depends on (for instance the catalog's
+     * current state, the query and the reader's languages), compared by {@code equals};
+     * a page that shows anything personal must use
+     * {@link #render(HttpServletRequest, HttpServletResponse, String, Map)} instead.
+     */
+    void renderShared(HttpServletRequest request, HttpServletResponse response, Object key, String template,
+            Supplier<Map<String, ?>> model) throws IOException;
 }

@@ -3,9 +3,13 @@ package roadshow.web.internal;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.ComponentContext;
@@ -31,9 +35,21 @@ import roadshow.web.api.Pages;
 public class FreemarkerPages implements Pages {
 
     static final String LAYOUT_PREFIX = "web/";
+    private static final String HTML = "text/html;charset=UTF-8";
     private static final int RENDER_BUFFER_CHARS = 16 * 1024;
+    /** Pages kept per using bundle; a page is a few kilobytes. */
+    private static final int SHARED_PAGES = 512;
 
     private final Configuration freemarker;
+    /** Least recently used shared pages, by the key their feature gave. */
+    private final Map<Object, SharedPage> shared = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, SharedPage> eldest) {
+            return size() > SHARED_PAGES;
+        }
+    });
 
     @Activate
     public FreemarkerPages(ComponentContext context) {
@@ -67,11 +83,35 @@ public class FreemarkerPages implements Pages {
     @Override
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
             Map<String, ?> model) throws IOException {
+        byte[] body = html(template, model);
+        response.setStatus(status);
+        response.setContentType(HTML);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    @Override
+    public void renderShared(HttpServletRequest request, HttpServletResponse response, Object key, String template,
+            Supplier<Map<String, ?>> model) throws IOException {
+        SharedPage page = shared.get(key);
+        if (page == null) {
+            page = SharedPage.of(html(template, model.get()));
+            shared.put(key, page);
+        }
+        response.setHeader("ETag", page.etag());
+        response.setHeader("Cache-Control", "no-cache");
+        if (page.etag().equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(HTML);
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    private byte[] html(String template, Map<String, ?> model) throws IOException {
         Map<String, Object> data = new HashMap<>(model);
         data.putIfAbsent("locale", "en");
-        data.put("request", Map.of(
-                "path", request.getRequestURI(),
-                "query", request.getQueryString() == null ? "" : request.getQueryString()));
         Template page = freemarker.getTemplate(template);
         // Rendered whole before anything is sent: a template error becomes a clean error
         // page rather than half a page, and the page goes out in one write with its length
@@ -82,10 +122,15 @@ public class FreemarkerPages implements Pages {
         } catch (TemplateException e) {
             throw new IOException("Template " + template + " failed: " + e.getMessage(), e);
         }
-        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A rendered page and its entity tag: a digest of its bytes, so equal pages revalidate alike. */
+    private record SharedPage(byte[] body, String etag) {
+        static SharedPage of(byte[] body) {
+            CRC32C crc = new CRC32C();
+            crc.update(body);
+            return new SharedPage(body, "\"" + Long.toHexString(crc.getValue()) + "-" + body.length + "\"");
+        }
     }
 }
