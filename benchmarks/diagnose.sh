@@ -12,10 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 RESULTS=${1:-benchmarks/target/results/$(date -u +%Y%m%dT%H%M%SZ)-diagnosis}
-WORK=benchmarks/target/work/diagnosis
+WORK=benchmarks/target/bench/diagnosis
 mkdir -p "$RESULTS" "$WORK"
 RESULTS=$(cd "$RESULTS" && pwd) WORK=$(cd "$WORK" && pwd)
-JAR=$ROOT/benchmarks/target/work/roadshow.jar
+JAR=$ROOT/benchmarks/target/bench/roadshow.jar
 [ -f "$JAR" ] || JAR=$ROOT/launcher/target/roadshow.jar
 BENCH_JAVA=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$ROOT/benchmarks/tools/Bench.java")
 command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }

@@ -54,7 +54,7 @@ QUIET_WAIT=${QUIET_WAIT:-20} ROADSHOW_JAVA_OPTS=${ROADSHOW_JAVA_OPTS:-} PORT_BAS
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$BENCH/target/results/$STAMP
-WORK=$BENCH/target/work
+WORK=$BENCH/target/bench
 mkdir -p "$RESULTS" "$WORK"
 RESULTS=$(cd "$RESULTS" && pwd) WORK=$(cd "$WORK" && pwd)
 BENCH_JAVA=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$ROOT/$BENCH/tools/Bench.java")
