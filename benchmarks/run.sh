@@ -7,7 +7,7 @@
 #   --quick      fewer runs and shorter loads, to try the script out (its figures are not for BENCHMARKS.md)
 #   --build      build Roadshow first even if launcher/target/roadshow.jar exists
 #   --no-update  print the figures section instead of rewriting it in BENCHMARKS.md
-#   --diagnose   then run diagnose.sh too (where the time goes; about 4 more minutes)
+#   --diagnose   run diagnose.sh too (where the time goes; about 4 more minutes), into the report
 #   --only       run one of the three benchmarks (BENCHMARKS.md is then left alone)
 #
 # Settings, from the environment (defaults in brackets):
@@ -259,6 +259,11 @@ if [ "$ONLY" = all ] || [ "$ONLY" = throughput ]; then
   stop_roadshow
 fi
 
+if $DIAGNOSE; then
+  log "diagnosis"
+  timeout 1200 "$BENCH/diagnose.sh" "$RESULTS"
+fi
+
 # ---------------------------------------------------------------- report
 log "summary"
 echo "load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/machine.txt"
@@ -269,7 +274,3 @@ else
   echo "BENCHMARKS.md left as it is; the figures section is in $RESULTS/figures.md"
 fi
 echo "raw results: ${RESULTS#$ROOT/}"
-if $DIAGNOSE; then
-  log "diagnosis"
-  timeout 1200 "$BENCH/diagnose.sh" "$RESULTS"
-fi

@@ -462,6 +462,17 @@ public final class Bench {
                 md.append('\n');
             }
 
+            Path diagnosis = results.resolve("diagnosis.md");
+            if (Files.exists(diagnosis)) {
+                md.append("### Where the time goes (`benchmarks/diagnose.sh`, run after the figures)\n\n");
+                for (String line : Files.readAllLines(diagnosis, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("# ")) {
+                        continue; // its own title
+                    }
+                    md.append(line.startsWith("#") ? "##" + line : line).append('\n');
+                }
+            }
+
             String section = BEGIN + "\n" + md.toString().strip() + "\n" + END;
             Files.writeString(results.resolve("figures.md"), section + "\n", StandardCharsets.UTF_8);
             System.out.print(summary);
