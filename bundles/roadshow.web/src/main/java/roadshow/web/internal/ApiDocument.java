@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.framework.Bundle;
@@ -47,7 +48,9 @@ public class ApiDocument extends HttpServlet {
 
     /** The fragment file of each documenting bundle, read when the document is next asked for. */
     private final transient Map<Long, Fragment> fragments = new ConcurrentSkipListMap<>();
-    private final transient Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+    /** The document as last rendered, with the count of fragment changes it was rendered from. */
+    private final transient AtomicReference<Rendered> rendered = new AtomicReference<>();
+    private final transient AtomicLong changes = new AtomicLong();
     private final transient URL base;
     private final transient BundleTracker<Long> tracker;
 
@@ -62,7 +65,7 @@ public class ApiDocument extends HttpServlet {
                     return null;
                 }
                 fragments.put(bundle.getBundleId(), new Fragment(bundle.getSymbolicName(), path, bundle.getEntry(path)));
-                rendered.clear();
+                changes.incrementAndGet();
                 return bundle.getBundleId();
             }
 
@@ -73,7 +76,7 @@ public class ApiDocument extends HttpServlet {
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Long id) {
                 fragments.remove(id);
-                rendered.clear();
+                changes.incrementAndGet();
             }
         });
         tracker.open();
@@ -118,6 +121,9 @@ public class ApiDocument extends HttpServlet {
         return document;
     }
 
+    private record Rendered(long version, byte[] body) {
+    }
+
     /** Where one bundle documents its endpoints. */
     private record Fragment(String bundle, String path, URL entry) {
     }
@@ -131,10 +137,17 @@ public class ApiDocument extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = rendered.get("json");
-        if (body == null) {
+        // A bundle arriving while the document renders makes this copy stale: it is sent, never kept.
+        long version = changes.get();
+        Rendered last = rendered.get();
+        byte[] body;
+        if (last != null && last.version() == version) {
+            body = last.body();
+        } else {
             body = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document());
-            rendered.put("json", body);
+            if (changes.get() == version) {
+                rendered.set(new Rendered(version, body));
+            }
         }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
