@@ -101,6 +101,12 @@ public final class Host {
         }
     }
 
+    private static void putIfSet(Map<String, String> properties, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            properties.put(key, value);
+        }
+    }
+
     private static Map<String, String> frameworkProperties(HostOptions options) {
         Map<String, String> properties = new HashMap<>();
         // The framework keeps its installed bundles here between starts, so a restart need
@@ -114,6 +120,9 @@ public final class Host {
         properties.put("org.osgi.service.http.port", Integer.toString(options.port()));
         properties.put("roadshow.home", options.home().toString());
         properties.put("roadshow.db.url", options.jdbcUrl());
+        putIfSet(properties, "roadshow.public.url", options.publicUrl());
+        putIfSet(properties, "roadshow.admin.email", options.adminEmail());
+        putIfSet(properties, "roadshow.admin.password", options.adminPassword());
         return properties;
     }
 

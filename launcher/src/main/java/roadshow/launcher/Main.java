@@ -33,6 +33,17 @@ public final class Main implements Callable<Integer> {
                     + "Turn off for production. Default: ${DEFAULT-VALUE}.")
     boolean examples;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:ROADSHOW_PUBLIC_URL}",
+            description = "The address people reach Roadshow at, used in the links of e-mails (ROADSHOW_PUBLIC_URL). "
+                    + "Default: http://localhost:PORT.")
+    String publicUrl;
+
+    @Option(names = "--admin-email", paramLabel = "EMAIL", defaultValue = "${env:ROADSHOW_ADMIN_EMAIL}",
+            description = "E-mail of the platform admin made on the first start (ROADSHOW_ADMIN_EMAIL). With "
+                    + "ROADSHOW_ADMIN_PASSWORD set in the environment (never a flag, which others could read), that is the admin's "
+                    + "password; without it, a one-time password is printed. Default: admin@roadshow.local.")
+    String adminEmail;
+
     /** Kept so the level set on it holds: JUL forgets loggers nobody references. */
     private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
@@ -59,7 +70,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Host host = Host.start(new HostOptions(port, home, db, examples));
+        Host host = Host.start(new HostOptions(port, home, db, examples, publicUrl, adminEmail,
+                System.getenv("ROADSHOW_ADMIN_PASSWORD")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.stop();
             System.out.println("Roadshow stopped");

@@ -2,10 +2,14 @@ package roadshow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,36 @@ class LauncherIT {
     }
 
     @Test
+    void firstStartPrintsAOneTimeAdminPasswordThatMustBeReplacedAtOnce() throws Exception {
+        Path fresh = scratch.resolve("fresh-home");
+        try (LauncherProcess launcher = LauncherProcess.start(fresh, FreePort.find(), false, "--examples", "false")) {
+            String url = launcher.awaitUrl();
+            Pattern printed = Pattern.compile("log in at /login as (\\S+) with the one-time password (\\S+)");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            Matcher found = null;
+            while (found == null && System.nanoTime() < deadline) {
+                found = launcher.output().stream().map(printed::matcher).filter(Matcher::find).findFirst().orElse(null);
+                Thread.sleep(25);
+            }
+            assertThat(found).as("the one-time password is printed:\n" + String.join("\n", launcher.output())).isNotNull();
+            assertThat(found.group(1)).isEqualTo("admin@roadshow.local");
+
+            Http admin = Http.admin(url, found.group(1), found.group(2));
+            HttpResponse<String> refused = admin.get("/api/v1/users");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("Choose a new password");
+            assertThat(admin.form("/account/password", Map.of("_csrf", admin.csrfToken(), "currentPassword", found.group(2),
+                    "password", "my-own-admin-password", "confirmation", "my-own-admin-password")).statusCode()).isEqualTo(302);
+            new Http(url).logIn("admin@roadshow.local", "my-own-admin-password");
+            assertThat(Http.admin(url, "admin@roadshow.local", "my-own-admin-password").get("/api/v1/users").statusCode()).isEqualTo(200);
+        }
+        try (LauncherProcess again = LauncherProcess.start(fresh, FreePort.find(), false, "--examples", "false")) {
+            Http.admin(again.awaitUrl(), "admin@roadshow.local", "my-own-admin-password");
+            assertThat(again.output()).as("no second one-time password").noneMatch(line -> line.contains("one-time password"));
+        }
+    }
+
+    @Test
     void jarDroppedIntoDeployAppearsInTheCatalogAndLeavesWhenDeleted() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
             Http http = new Http(launcher.awaitUrl());
@@ -75,7 +109,7 @@ class LauncherIT {
     @Test
     void brokenUpgradeDroppedIntoDeployLeavesThePreviousVersionServing() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
-            Http http = new Http(launcher.awaitUrl());
+            Http http = Http.admin(launcher.awaitUrl());
             Path deployed = home.resolve("deploy").resolve("course.jar");
             ContentJar.course("com.test.keep", "1.0.0", "keep", "kept", "Kept Course", "one").writeTo(deployed);
             http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("keep/kept"), WAIT);
@@ -106,7 +140,7 @@ class LauncherIT {
                 .writeTo(home.resolve("deploy").resolve("added.jar"));
 
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find())) {
-            Http http = new Http(launcher.awaitUrl());
+            Http http = Http.admin(launcher.awaitUrl());
             JsonNode catalog = http.awaitJson("/api/v1/courses",
                     c -> Http.courseIds(c).contains("added/while-stopped"), WAIT);
             assertThat(Http.courseIds(catalog)).noneMatch(id -> id.startsWith("northwind/"));
@@ -120,7 +154,7 @@ class LauncherIT {
     @Test
     void configurationFileInConfReconfiguresTheRunningSystem() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
-            Http http = new Http(launcher.awaitUrl());
+            Http http = Http.admin(launcher.awaitUrl());
             Path limits = home.resolve("conf").resolve("roadshow.content.cfg");
             Files.writeString(limits, "# at most 200 bytes per entry\nmax.entry.bytes = 200\n");
 
@@ -128,17 +162,22 @@ class LauncherIT {
                     .file("roadshow/courses/long-read/assets/notes.txt", "x".repeat(1000))
                     .writeTo(home.resolve("deploy").resolve("big.jar"));
             JsonNode refused = http.awaitJson("/api/v1/bundles?state=refused", b -> b.path("items").size() == 1, WAIT);
-            assertThat(refused.path("items").get(0).path("errors").findValuesAsText("rule")).contains("entry.too-large");
+            assertThat(refused.path("items").get(0).path("errors").findValuesAsText("rule")).as(refused.toString())
+                    .contains("entry.too-large");
 
             Files.delete(limits);
-            http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("big/long-read"), WAIT);
+            try {
+                http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("big/long-read"), WAIT);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + String.join("\n", launcher.output()), e);
+            }
         }
     }
 
     @Test
     void brokenContentJarIsNeverInstalledAndSaysWhy() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
-            Http http = new Http(launcher.awaitUrl());
+            Http http = Http.admin(launcher.awaitUrl());
             ContentJar.course("com.test.broken", "1.0.0", "broken", "missing-lesson", "Missing Lesson", "one")
                     .file("roadshow/courses/missing-lesson/course.yaml", "id: missing-lesson\ntitle: Missing\nlessons:\n"
                             + "  - id: one\n    title: One\n    file: lessons/nowhere.md\n")
@@ -155,7 +194,7 @@ class LauncherIT {
     @Test
     void contentJarCarryingCodeIsRefusedAndNeverStarted() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
-            Http http = new Http(launcher.awaitUrl());
+            Http http = Http.admin(launcher.awaitUrl());
             ContentJar.course("com.test.trojan", "1.0.0", "trojan", "free-course", "Free Course", "one")
                     .header("Bundle-Activator", "com.trojan.Activator")
                     .file("com/trojan/Activator.class", "not really a class")
@@ -172,7 +211,7 @@ class LauncherIT {
     @Test
     void renamedJarKeepsItsCourseServing() throws Exception {
         try (LauncherProcess launcher = LauncherProcess.start(home, FreePort.find(), "--examples", "false")) {
-            Http http = new Http(launcher.awaitUrl());
+            Http http = Http.admin(launcher.awaitUrl());
             Path first = ContentJar.course("com.test.renamed", "1.0.0", "ren", "renamed", "Renamed", "one")
                     .writeTo(home.resolve("deploy").resolve("renamed-1.jar"));
             http.awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("ren/renamed"), WAIT);

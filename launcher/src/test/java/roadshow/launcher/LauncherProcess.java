@@ -44,6 +44,11 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(Path home, int port, String... extraArgs) throws IOException {
+        return start(home, port, true, extraArgs);
+    }
+
+    /** Starts it; {@code testAdmin} gives the first start the tests' admin, otherwise it makes its own one-time password. */
+    static LauncherProcess start(Path home, int port, boolean testAdmin, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("roadshow.jar", "target/roadshow.jar"),
@@ -52,6 +57,12 @@ final class LauncherProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("ROADSHOW_PORT");
         builder.environment().remove("ROADSHOW_HOME");
+        builder.environment().remove("ROADSHOW_ADMIN_EMAIL");
+        builder.environment().remove("ROADSHOW_ADMIN_PASSWORD");
+        if (testAdmin) {
+            builder.environment().put("ROADSHOW_ADMIN_EMAIL", Http.ADMIN_EMAIL);
+            builder.environment().put("ROADSHOW_ADMIN_PASSWORD", Http.ADMIN_PASSWORD);
+        }
         return new LauncherProcess(builder.start());
     }
 

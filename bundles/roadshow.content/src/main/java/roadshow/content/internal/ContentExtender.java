@@ -19,6 +19,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
@@ -81,6 +82,21 @@ public final class ContentExtender implements ContentBundles {
     @Activate
     void activate(BundleContext context, ContentLimitsConfiguration config) {
         open(context, ContentLimits.of(config));
+    }
+
+    /**
+     * New limits apply to the bundles read from now on, and to those refused so far, which
+     * may pass now; the bundles being served stay as they are, rather than every course
+     * leaving the catalog while all are read again.
+     */
+    @Modified
+    void configure(ContentLimitsConfiguration config) {
+        reader = new ContentReader(ContentLimits.of(config));
+        List<TrackedBundle> all;
+        synchronized (lock) {
+            all = new ArrayList<>(tracked.values());
+        }
+        all.forEach(TrackedBundle::rereadIfRefused);
     }
 
     @Deactivate
@@ -279,6 +295,18 @@ public final class ContentExtender implements ContentBundles {
             withdraw();
             revision = null;
             show(null);
+        }
+
+        /** Reads the bundle again if it is refused now: the rules it broke may have changed. */
+        synchronized void rereadIfRefused() {
+            boolean refused;
+            synchronized (lock) {
+                refused = state != null && state.state() == State.REFUSED;
+            }
+            if (refused && serves()) {
+                withdraw();
+                read();
+            }
         }
 
         synchronized void retry() {

@@ -7,6 +7,7 @@ import java.util.zip.ZipException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 
 import roadshow.content.api.ContentProblem;
 import roadshow.content.api.ContentValidator;
@@ -19,11 +20,20 @@ import roadshow.content.api.ContentValidator;
 @Component(service = ContentValidator.class, configurationPid = ContentLimitsConfiguration.PID)
 public final class JarContentValidator implements ContentValidator {
 
-    private final ContentReader reader;
+    private volatile ContentReader reader;
 
     @Activate
     public JarContentValidator(ContentLimitsConfiguration config) {
         this(ContentLimits.of(config));
+    }
+
+    /**
+     * New limits apply from the next JAR on; the service stays, so that a validation running
+     * in a user of it (the deploy folder, say) is not cut off by a restart of this component.
+     */
+    @Modified
+    void configure(ContentLimitsConfiguration config) {
+        reader = new ContentReader(ContentLimits.of(config));
     }
 
     public JarContentValidator(ContentLimits limits) {

@@ -128,8 +128,10 @@ public class ConfigurationFolder {
             Configuration[] made = configurationAdmin.listConfigurations("(" + SOURCE + "=" + name + ")");
             if (made != null) {
                 for (Configuration configuration : made) {
+                    // A deleted configuration no longer tells its PID.
+                    String pid = configuration.getPid();
                     configuration.delete();
-                    LOG.info("Removed the configuration of {}, as {} was deleted", configuration.getPid(), name);
+                    LOG.info("Removed the configuration of {}, as {} was deleted", pid, name);
                 }
             }
         } catch (InvalidSyntaxException e) {

@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -97,6 +98,26 @@ public class DeployFolder {
                 this::deployedNames, this::reconcile, "roadshow-deploy");
         LOG.info("Deploying bundles from {}", folder);
         watcher.start();
+    }
+
+    /**
+     * The validator's limits changed (conf/roadshow.content.cfg): a JAR refused under the old
+     * limits may pass now, so the folder is looked at again (bundles already installed stay,
+     * as the extender keeps serving them). A reference of its own, as only a dynamic one hears
+     * of a change to the service.
+     */
+    @Reference(name = "validatorLimits", service = ContentValidator.class, policy = ReferencePolicy.DYNAMIC,
+            updated = "limitsChanged", unbind = "noLimits")
+    void limits(ContentValidator changed) {
+        // the constructor has the validator; only its changes matter here
+    }
+
+    void limitsChanged(ContentValidator changed) {
+        watcher.rescan();
+    }
+
+    void noLimits(ContentValidator gone) {
+        // the component stops with its constructor's reference
     }
 
     @Deactivate

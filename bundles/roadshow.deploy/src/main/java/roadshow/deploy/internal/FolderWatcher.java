@@ -15,6 +15,7 @@ import java.nio.file.WatchService;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,6 +46,10 @@ final class FolderWatcher implements AutoCloseable {
     private final Function<Set<String>, Set<String>> reconciler;
     private final WatchService watcher;
     private final Thread worker;
+    /** Set when every file must be looked at again, as after the rules for them changed. */
+    private final AtomicBoolean rescan = new AtomicBoolean();
+    /** How long an idle watcher waits before it looks for a rescan asked for. */
+    private static final long RESCAN_CHECK_MILLIS = 250;
 
     /**
      * @param watched    which file names matter
@@ -70,6 +75,11 @@ final class FolderWatcher implements AutoCloseable {
     FolderWatcher start() {
         worker.start();
         return this;
+    }
+
+    /** Has every file reconciled again shortly, whether it changed or not. */
+    void rescan() {
+        rescan.set(true);
     }
 
     @Override
@@ -117,8 +127,14 @@ final class FolderWatcher implements AutoCloseable {
         Set<String> changed = new HashSet<>();
         Set<String> retry = reconcile(everything());
         while (true) {
-            long timeout = !changed.isEmpty() ? settleMillis : !retry.isEmpty() ? RETRY_MILLIS : -1;
-            WatchKey key = timeout < 0 ? watcher.take() : watcher.poll(timeout, TimeUnit.MILLISECONDS);
+            if (rescan.getAndSet(false)) {
+                changed.addAll(everything());
+            }
+            long timeout = !changed.isEmpty() ? settleMillis : !retry.isEmpty() ? RETRY_MILLIS : RESCAN_CHECK_MILLIS;
+            WatchKey key = watcher.poll(timeout, TimeUnit.MILLISECONDS);
+            if (key == null && changed.isEmpty() && retry.isEmpty()) {
+                continue;
+            }
             if (key == null) {
                 // Quiet for the settle time: whatever changed has been written.
                 changed.addAll(retry);

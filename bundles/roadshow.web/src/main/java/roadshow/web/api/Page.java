@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.servlet.ServletRequest;
 
 /**
  * One page of a list answer, {@code {items: [...], next: cursor|null}}, and the opaque
@@ -20,6 +23,33 @@ public record Page<T>(List<T> items, String next) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+
+    /**
+     * What a list request asks for: how many items, after which sort key.
+     *
+     * @param limit how many items a page holds
+     * @param after the sort key of the last item of the previous page, if any
+     */
+    public record Request(int limit, Optional<String> after) {
+
+        /**
+         * The {@code limit} and {@code cursor} parameters of {@code request}.
+         *
+         * @throws IllegalArgumentException when either is malformed, with a message for a 400
+         */
+        public static Request of(ServletRequest request) {
+            return new Request(Page.limit(request.getParameter("limit")), afterKey(request.getParameter("cursor")));
+        }
+
+        /**
+         * The page of {@code found}, which holds up to {@code limit + 1} items in order: the
+         * first {@code limit}, and a cursor after the last of them when there was one more.
+         */
+        public <T> Page<T> page(List<T> found, Function<T, String> key) {
+            List<T> items = found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+            return new Page<>(items, found.size() > limit ? cursor(key.apply(items.get(items.size() - 1))) : null);
+        }
+    }
 
     public static String cursor(String lastKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,7 @@
  * responses, JSON, paging cursors, and the learner's language preference.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package roadshow.web.api;
 
 import org.osgi.annotation.bundle.Export;

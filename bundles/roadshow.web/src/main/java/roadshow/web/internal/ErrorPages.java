@@ -50,8 +50,13 @@ public class ErrorPages extends HttpServlet {
             case 413 -> "Too large";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
+        // A refusal's own message says what to do (reload a stale form, say); a server error's
+        // message could tell an attacker about the inside, so it never shows.
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String detail = status == 404 ? "There is nothing at " + path + "."
                 : status >= 500 ? "Roadshow could not answer this request. Please try again in a moment."
+                : message instanceof String m && !m.isBlank() && status >= 400 ? m
+                : status == 403 ? "Your account is not allowed to do this."
                 : "The request could not be served.";
         if (path.startsWith("/api/")) {
             Problem.of(status, title, detail).send(response);

@@ -1,0 +1,54 @@
+package roadshow.identity.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.ServletRequest;
+
+/**
+ * Who a request comes from: a person signed in with a session, or an integration with an
+ * API token scoped to one organisation or vendor (then {@code personId} is null and the
+ * token's scope is in {@code roles}). Roadshow's authentication filter puts it on every
+ * authenticated request; {@link #of(ServletRequest)} reads it back.
+ */
+public record Subject(String personId, String name, String email, String org, List<Role> roles, String tokenId) {
+
+    /** The request attribute holding the subject of an authenticated request. */
+    public static final String ATTRIBUTE = "roadshow.identity.subject";
+
+    public Subject {
+        roles = List.copyOf(roles);
+    }
+
+    /** The subject of {@code request}, or empty when nobody signed in and no token came with it. */
+    public static Optional<Subject> of(ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Subject subject ? Optional.of(subject) : Optional.empty();
+    }
+
+    /** Whether this is an integration's API token rather than a person. */
+    public boolean viaToken() {
+        return tokenId != null;
+    }
+
+    /** For the audit log: the person's id, or {@code token:<id>}. */
+    public String actorId() {
+        return viaToken() ? "token:" + tokenId : personId;
+    }
+
+    public boolean isAdmin() {
+        return roles.stream().anyMatch(r -> r.kind() == Role.Kind.ADMIN);
+    }
+
+    /** The organisations this subject is an admin of directly (not counting their children). */
+    public Set<String> adminOf() {
+        return roles.stream().filter(r -> r.kind() == Role.Kind.ORG_ADMIN).map(Role::org).collect(Collectors.toSet());
+    }
+
+    /** The vendors this subject is an author at. */
+    public Set<String> authorAt() {
+        return roles.stream().filter(r -> r.kind() == Role.Kind.VENDOR_AUTHOR).map(Role::vendor)
+                .collect(Collectors.toSet());
+    }
+}
