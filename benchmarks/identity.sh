@@ -50,15 +50,15 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/courses")" = 200 
 echo "== $LOGINS sequential log-ins (after 5 to warm up)"
 for _ in 1 2 3 4 5; do login > /dev/null; done
 for _ in $(seq "$LOGINS"); do login; done | awk '{print $2 * 1000}' | sort -n > "$RESULTS/login-ms.txt"
-MEDIAN_MS=$(awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' "$RESULTS/login-ms.txt")
-P90_MS=$(awk '{a[NR]=$1} END {print a[int(NR*0.9+0.5)]}' "$RESULTS/login-ms.txt")
+MEDIAN_MS=$(awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]}' "$RESULTS/login-ms.txt")
+P90_MS=$(awk '{a[NR]=$1} END {printf "%.0f", a[int(NR*0.9+0.5)]}' "$RESULTS/login-ms.txt")
 
 cat > "$RESULTS/login.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$BODY'
 wrk.headers["Content-Type"] = "application/json"
 LUA
-rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+rps() { awk '/Requests\/sec/ {printf "%.0f\n", $2}' "$1"; }
 for c in 2 4; do
   echo "== log-ins per second, $c connections"
   wrk -t2 -c$c -d"${WRK_DURATION}s" -s "$RESULTS/login.lua" "$URL/api/v1/session" > "$RESULTS/wrk-login-c$c.txt"
@@ -86,9 +86,9 @@ RATIO=$(awk -v a="$SIGNED" -v b="$VISITOR" 'BEGIN {printf "%.2f", a / b}')
 
 SECTION=$(cat <<MD
 <!-- identity figures: written by benchmarks/identity.sh; edit the script, not this section -->
-## Identity (benchmarks/identity.sh, $(date -u '+%Y-%m-%d %H:%M') UTC)
+## Identity
 
-Machine: $(nproc) CPUs, $(sed -n 2p < <(java -version 2>&1)); Roadshow with its default settings on H2, loopback.
+Measured by \`benchmarks/identity.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC. Machine: $(nproc) CPUs, $(sed -n 2p < <(java -version 2>&1)); Roadshow with its default settings on H2, loopback.
 
 | figure | value |
 |---|---|

@@ -353,6 +353,31 @@ class IdentityIT {
         assertThat(listed.toString()).doesNotContain(issued.path("token").asText());
     }
 
+    @Test
+    void theAuditLogRecordsLogInsRoleChangesAndTokenUseNewestFirst() throws Exception {
+        callers.get("orgToken").get("/api/v1/orgs/acme/members");
+        JsonNode roles = Http.JSON.readTree(admin.get("/api/v1/audit?action=role.set").body());
+        assertThat(roles.path("items").size()).isGreaterThanOrEqualTo(3);
+        assertThat(roles.toString()).contains(ids.get("orgAdmin"));
+        JsonNode tokenUse = Http.JSON.readTree(admin.get("/api/v1/audit?action=token.use").body());
+        // At most one entry a minute per token: the newest may be another token's.
+        assertThat(tokenUse.path("items").findValuesAsText("detail")).anyMatch(detail -> detail.startsWith("Token 'Acme CRM' called"));
+        JsonNode sessions = Http.JSON.readTree(admin.get("/api/v1/audit?action=session.&limit=2").body());
+        assertThat(sessions.path("items").size()).isEqualTo(2);
+        assertThat(sessions.path("next").asText()).isNotEmpty();
+        JsonNode older = Http.JSON.readTree(admin.get("/api/v1/audit?action=session.&limit=2&cursor=" + sessions.path("next").asText()).body());
+        assertThat(older.path("items").get(0).path("id").asText()).isNotEqualTo(sessions.path("items").get(0).path("id").asText());
+        assertThat(admin.get("/admin/audit?action=role.set").body()).contains("role.set");
+    }
+
+    @Test
+    void aBodyLargerThanAnyEndpointTakesIsRefusedBeforeItIsRead() throws Exception {
+        String huge = "{\"email\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"password\": \"p\"}";
+        HttpResponse<String> refused = new Http(url).send("POST", "/api/v1/session", Http.JSON.readTree(huge));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    }
+
     private String requestResetLink(Http browser, String email) throws Exception {
         int before = smtp.getReceivedMessagesForDomain(email).length;
         HttpResponse<String> form = browser.get("/password/forgot");

@@ -2,11 +2,6 @@ package roadshow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Mail in the real framework: the mail bundle, Jakarta Mail and Angus Mail as the
@@ -187,32 +184,22 @@ class MailIT {
         }
     }
 
-    /**
-     * GreenMail, a real SMTP server in this JVM, in a class loader of its own. GreenMail
-     * logs through slf4j, which the failsafe configuration leaves off this class path (it
-     * would shadow the framework's logging), so its classes come from its jar and slf4j's
-     * from the framework's slf4j bundle; the Jakarta Mail classes it hands back are this
-     * class path's own, so received messages are read as usual.
-     */
+    /** GreenMail, a real SMTP server in this JVM, started when a test says so. */
     private static final class SmtpServer implements AutoCloseable {
 
-        private final Object greenMail;
+        private final GreenMail greenMail;
 
-        SmtpServer(int port) throws Exception {
-            ClassLoader loader = new GreenMailLoader(jarOf("com/icegreen/greenmail/util/GreenMail.class"),
-                    slf4jLoader(host.bundleContext()));
-            Class<?> setup = loader.loadClass("com.icegreen.greenmail.util.ServerSetup");
-            Object smtp = setup.getConstructor(int.class, String.class, String.class).newInstance(port, "localhost", "smtp");
-            greenMail = loader.loadClass("com.icegreen.greenmail.util.GreenMail").getConstructor(setup).newInstance(smtp);
+        SmtpServer(int port) {
+            greenMail = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
         }
 
-        void start() throws Exception {
-            call("start");
+        void start() {
+            greenMail.start();
         }
 
         @Override
-        public void close() throws Exception {
-            call("stop");
+        public void close() {
+            greenMail.stop();
         }
 
         /** The message the mail server received for an outbox mail, known by its Message-ID. */
@@ -222,67 +209,14 @@ class MailIT {
         }
 
         List<MimeMessage> messages(String id) throws Exception {
-            MimeMessage[] received = (MimeMessage[]) call("getReceivedMessages");
             List<MimeMessage> matching = new ArrayList<>();
-            for (MimeMessage message : received) {
+            for (MimeMessage message : greenMail.getReceivedMessages()) {
                 String messageId = message.getMessageID();
                 if (messageId != null && messageId.startsWith("<" + id + "@")) {
                     matching.add(message);
                 }
             }
             return matching;
-        }
-
-        private Object call(String method) throws Exception {
-            Method call = greenMail.getClass().getMethod(method);
-            try {
-                return call.invoke(greenMail);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
-
-        private static URL jarOf(String classFile) throws Exception {
-            URL resource = MailIT.class.getClassLoader().getResource(classFile);
-            return ((JarURLConnection) resource.openConnection()).getJarFileURL();
-        }
-
-        private static ClassLoader slf4jLoader(BundleContext context) {
-            return Arrays.stream(context.getBundles())
-                    .filter(bundle -> "slf4j.api".equals(bundle.getSymbolicName()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no slf4j.api bundle in the framework"))
-                    .adapt(BundleWiring.class).getClassLoader();
-        }
-    }
-
-    /** GreenMail's classes from its jar, slf4j's from the framework, everything else from this class path. */
-    private static final class GreenMailLoader extends URLClassLoader {
-
-        private final ClassLoader slf4j;
-
-        GreenMailLoader(URL greenMailJar, ClassLoader slf4j) {
-            super(new URL[] { greenMailJar }, MailIT.class.getClassLoader());
-            this.slf4j = slf4j;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith("org.slf4j.")) {
-                return slf4j.loadClass(name);
-            }
-            if (!name.startsWith("com.icegreen.greenmail.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    loaded = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
         }
     }
 }
