@@ -99,7 +99,8 @@ class AccountsBrowserIT {
         wait.until(ExpectedConditions.titleContains("Check your inbox"));
 
         browser.get(link(awaitMail("sasha@reseller.test", "Confirm your e-mail address"), "/verify"));
-        browser.findElement(By.cssSelector("section.message button[type=submit]")).click();
+        type("f-password", PASSWORD);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         wait.until(ExpectedConditions.titleContains("Your address is confirmed"));
         assertThat(header()).contains("My account", "Log out").doesNotContain("Sign up");
 

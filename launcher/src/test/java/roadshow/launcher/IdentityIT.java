@@ -55,7 +55,7 @@ class IdentityIT {
         // Few failures and a short block, so that a test sees throttling start and lift; the address limit high,
         // since every test caller comes from 127.0.0.1.
         Files.writeString(conf.resolve("roadshow.identity.cfg"),
-                "throttle.account.failures=3\nthrottle.block.seconds=3\nthrottle.address.failures=1000\n");
+                "throttle.account.failures=3\nthrottle.block.seconds=3\nthrottle.address.failures=1000\nmail.repeat.seconds=0\n");
         host = Host.start(new HostOptions(FreePort.find(), home, "jdbc:h2:mem:identityit", false, null, Http.ADMIN_EMAIL,
                 Http.ADMIN_PASSWORD));
         url = host.url();
@@ -315,8 +315,11 @@ class IdentityIT {
         String path = link.substring(url.replaceAll("/$", "").length());
         HttpResponse<String> page = visitor.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
-        HttpResponse<String> confirmed = visitor.form("/verify", Map.of("_csrf", csrfField(page.body()),
-                "token", path.substring(path.indexOf("token=") + 6).replace("%3D", "=")));
+        String token = path.substring(path.indexOf("token=") + 6).replace("%3D", "=");
+        assertThat(visitor.form("/verify", Map.of("_csrf", csrfField(page.body()), "token", token, "password", "not-what-sam-chose"))
+                .statusCode()).as("the link alone confirms nothing").isEqualTo(403);
+        HttpResponse<String> confirmed = visitor.form("/verify", Map.of("_csrf", csrfField(page.body()), "token", token,
+                "password", PASSWORD));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         JsonNode session = Http.JSON.readTree(visitor.get("/api/v1/session").body());
         assertThat(session.path("user").path("org").asText()).as("joined by domain").isEqualTo("acme");
@@ -339,6 +342,71 @@ class IdentityIT {
         assertThat(Http.JSON.readTree(invited.get("/api/v1/session").body()).path("user").path("org").asText()).isEqualTo("acme-east");
         assertThat(orgAdmin.get("/api/v1/orgs/acme/members").body()).contains("ivy@elsewhere.test");
         assertThat(new Http(url).get(path).statusCode()).as("an accepted invitation is used up").isEqualTo(410);
+    }
+
+    @Test
+    void anInvitationToAnAddressSomeoneElseRegisteredLetsTheOwnerChooseTheirOwnPassword() throws Exception {
+        Http stranger = new Http(url);
+        created(stranger.send("POST", "/api/v1/users", json("email", "victim@elsewhere.test", "name", "Not the victim",
+                "password", "the-strangers-password")));
+        created(callers.get("orgAdmin").send("POST", "/api/v1/orgs/acme/invitations", json("email", "victim@elsewhere.test")));
+        String link = linkIn(awaitMail("victim@elsewhere.test", "invites you to Acme Resellers"), "/invitations/accept");
+        Http victim = new Http(url);
+        HttpResponse<String> page = victim.get(link.substring(url.replaceAll("/$", "").length()));
+        assertThat(page.body()).contains("never confirmed");
+        String token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body()).results().findFirst().orElseThrow().group(1);
+        assertThat(victim.form("/invitations/accept", Map.of("_csrf", csrfField(page.body()), "token", token, "name", "Vic Tim",
+                "password", "the-victims-own-password")).statusCode()).isEqualTo(200);
+        assertThat(stranger.send("POST", "/api/v1/session", json("email", "victim@elsewhere.test", "password", "the-strangers-password"))
+                .statusCode()).as("the stranger's password is gone").isEqualTo(401);
+        new Http(url).logIn("victim@elsewhere.test", "the-victims-own-password");
+    }
+
+    @Test
+    void anInvitationToAConfirmedAccountNeedsItsPassword() throws Exception {
+        created(admin.send("POST", "/api/v1/users", json("email", "moving@elsewhere.test", "name", "Mo", "password", PASSWORD)));
+        created(callers.get("orgAdmin").send("POST", "/api/v1/orgs/acme/invitations", json("email", "moving@elsewhere.test")));
+        String link = linkIn(awaitMail("moving@elsewhere.test", "invites you to Acme Resellers"), "/invitations/accept");
+        Http browser = new Http(url);
+        HttpResponse<String> page = browser.get(link.substring(url.replaceAll("/$", "").length()));
+        String token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body()).results().findFirst().orElseThrow().group(1);
+        assertThat(browser.form("/invitations/accept", Map.of("_csrf", csrfField(page.body()), "token", token, "password", "a-guess-at-it"))
+                .statusCode()).isEqualTo(403);
+        assertThat(browser.form("/invitations/accept", Map.of("_csrf", csrfField(page.body()), "token", token, "password", PASSWORD))
+                .statusCode()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(browser.get("/api/v1/session").body()).path("user").path("org").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void anOrgAdminCannotRegisterAnAddressAtAnotherOrganisationsDomainNorVouchForOne() throws Exception {
+        HttpResponse<String> claimed = callers.get("otherOrgAdmin").send("POST", "/api/v1/users", json("email", "cfo@acme.test",
+                "name", "Not the CFO", "password", PASSWORD, "org", "globex"));
+        assertThat(claimed.statusCode()).isEqualTo(403);
+        JsonNode provisioned = created(callers.get("otherOrgAdmin").send("POST", "/api/v1/users", json("email", "new-hire@globex.test",
+                "name", "New Hire", "password", PASSWORD, "org", "globex")));
+        assertThat(provisioned.path("emailVerified").asBoolean()).as("the mailbox owner confirms it").isFalse();
+        assertThat(new Http(url).send("POST", "/api/v1/session", json("email", "new-hire@globex.test", "password", PASSWORD))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void logInNeverRedirectsToAnotherSite() throws Exception {
+        for (String next : List.of("//evil.example/x", "/.//evil.example/x", "/x/..//evil.example", "/\\evil.example", "https://evil.example/")) {
+            HttpResponse<String> page = new Http(url).get("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.body()).as(next).contains("name=\"next\" value=\"/\"");
+        }
+        Http browser = new Http(url);
+        HttpResponse<String> form = browser.get("/login");
+        HttpResponse<String> loggedIn = browser.form("/login", Map.of("_csrf", csrfField(form.body()), "email", "lena@acme.test",
+                "password", PASSWORD, "next", "/.//evil.example/x"));
+        assertThat(loggedIn.statusCode()).isEqualTo(303);
+        assertThat(loggedIn.headers().firstValue("Location")).contains("/");
+    }
+
+    @Test
+    void aVisitorsChangeWithoutTheTokenIsRefusedWhateverItsContentType() throws Exception {
+        HttpResponse<String> bare = new Http(url).send("POST", "/login?email=lena@acme.test&password=" + PASSWORD, null);
+        assertThat(bare.statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -67,6 +67,7 @@ class LauncherIT {
             HttpResponse<String> refused = admin.get("/api/v1/users");
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("Choose a new password");
+            assertThat(admin.get("/static/../api/v1/users").statusCode()).as("no way round it by dot segments").isEqualTo(403);
             assertThat(admin.form("/account/password", Map.of("_csrf", admin.csrfToken(), "currentPassword", found.group(2),
                     "password", "my-own-admin-password", "confirmation", "my-own-admin-password")).statusCode()).isEqualTo(302);
             new Http(url).logIn("admin@roadshow.local", "my-own-admin-password");

@@ -27,11 +27,13 @@ public interface Invitations {
     Optional<Invitation> find(String secret);
 
     /**
-     * Accepts an invitation: the person with the invited address (created with {@code name}
-     * and {@code password} when there is none) joins the organisation, their address verified
-     * by the link. The invitation is used up.
+     * Accepts an invitation: the person with the invited address joins the organisation. A
+     * new address gets an account with {@code name} and {@code password}; an account whose
+     * address was never confirmed gets them too, replacing what whoever registered it chose;
+     * a confirmed account must give its {@code password}. The invitation is used up.
      *
-     * @throws IdentityException {@code NOT_FOUND} for a used, expired or unknown link, {@code INVALID} for a weak password
+     * @throws IdentityException {@code NOT_FOUND} for a used, expired or unknown link, {@code INVALID} for
+     *         a weak password, {@code WRONG_PASSWORD} for a confirmed account's wrong password
      */
     Person accept(String secret, String name, String password);
 }

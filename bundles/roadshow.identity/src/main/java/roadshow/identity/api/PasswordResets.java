@@ -28,6 +28,13 @@ public interface PasswordResets {
     /** A secret proving control of {@code personId}'s address, for an e-mail verification link. */
     String verificationSecret(String personId);
 
-    /** Verifies the address of the person the verification secret is for. */
-    Optional<Person> verify(String secret);
+    /**
+     * Verifies the address of the person the verification secret is for, who proves with
+     * their password that they made the account: so that someone who registered another's
+     * address cannot have its owner confirm an account whose password they know.
+     *
+     * @return empty for a used, expired or unknown link
+     * @throws IdentityException {@code WRONG_PASSWORD} when the password is not the account's
+     */
+    Optional<Person> verify(String secret, String password);
 }

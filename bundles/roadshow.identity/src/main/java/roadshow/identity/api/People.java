@@ -57,6 +57,22 @@ public interface People {
     /** Everyone with a role at {@code vendor}. */
     List<Person> authorsAt(String vendor);
 
+    /** A person and the roles they hold, as looked up for each of their requests. */
+    record Account(Person person, List<Role> roles) {
+
+        public Account {
+            roles = List.copyOf(roles);
+        }
+
+        /** The person as the subject of a request made in their session. */
+        public Subject subject() {
+            return new Subject(person.id(), person.name(), person.email(), person.org(), roles, null);
+        }
+    }
+
+    /** The person and their roles, in one look-up. */
+    Optional<Account> account(String personId);
+
     /** The roles {@code personId} holds, {@link Role#learner()} first. */
     List<Role> roles(String personId);
 

@@ -2,7 +2,11 @@ package roadshow.identity.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +31,8 @@ public class AccountMail {
 
     static final String PUBLIC_URL = "roadshow.public.url";
 
+    /** When a mail of each kind last went to each address. */
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
     private final Mailer mailer;
     private final PasswordResets links;
     private final BundleContext context;
@@ -56,13 +62,38 @@ public class AccountMail {
         return publicUrl() + path + "?token=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether a mail of {@code kind} may go to {@code address} now: one a minute each at most
+     * by default ({@code mail.repeat.seconds}, on this node), so that a form sent over and over
+     * cannot flood someone's inbox.
+     */
+    private boolean due(String kind, String address) {
+        Instant now = Instant.now();
+        String key = kind + ":" + address.toLowerCase(Locale.ROOT);
+        Instant last = lastSent.get(key);
+        if (last != null && last.plusSeconds(config.mail_repeat_seconds()).isAfter(now)) {
+            return false;
+        }
+        if (lastSent.size() > 10_000) {
+            lastSent.clear();
+        }
+        lastSent.put(key, now);
+        return true;
+    }
+
     void verification(Person person) {
+        if (!due("verify", person.email())) {
+            return;
+        }
         mailer.send(Mail.text(person.email(), "Confirm your e-mail address for Roadshow", "Hello " + person.name() + ",\n\n"
                 + "please confirm that this is your address by opening this link:\n\n" + link("/verify", links.verificationSecret(person.id()))
                 + "\n\nThe link works for " + config.link_minutes() + " minutes. If you did not sign up for Roadshow, ignore this mail.\n"));
     }
 
     void alreadyRegistered(Person person) {
+        if (!due("registered", person.email())) {
+            return;
+        }
         mailer.send(Mail.text(person.email(), "You already have a Roadshow account", "Hello " + person.name() + ",\n\n"
                 + "someone, probably you, tried to sign up for Roadshow with this address, which has an account already.\n"
                 + "Log in at " + publicUrl() + "/login, or choose a new password at " + publicUrl() + "/password/forgot.\n\n"
@@ -70,6 +101,9 @@ public class AccountMail {
     }
 
     void passwordReset(Person person, String secret) {
+        if (!due("reset", person.email())) {
+            return;
+        }
         mailer.send(Mail.text(person.email(), "Choose a new Roadshow password", "Hello " + person.name() + ",\n\n"
                 + "open this link to choose a new password:\n\n" + link("/password/reset", secret) + "\n\nThe link works once, for "
                 + config.link_minutes() + " minutes. If you did not ask for it, ignore this mail: your password stays as it is.\n"));

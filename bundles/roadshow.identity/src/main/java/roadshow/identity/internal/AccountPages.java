@@ -1,6 +1,8 @@
 package roadshow.identity.internal;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -8,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,8 +96,7 @@ public class AccountPages extends HttpServlet {
                 }
                 signup(request, response, "", "", Map.of(), 200);
             }
-            case "/verify" -> confirm(request, response, "Confirm your e-mail address",
-                    "Confirm that this address is yours to finish setting up your account.", "/verify", token, "Confirm my address");
+            case "/verify" -> confirm(request, response, 200, token, Map.of());
             case "/password/forgot" -> render(request, response, 200, "forgot.ftlh", Map.of("email", "", "errors", Map.of()));
             case "/password/reset" -> {
                 if (links.check(token).isEmpty()) {
@@ -130,7 +132,13 @@ public class AccountPages extends HttpServlet {
             }
             case "/signup" -> postSignup(request, response);
             case "/verify" -> {
-                Optional<Person> verified = links.verify(token);
+                Optional<Person> verified;
+                try {
+                    verified = links.verify(token, request.getParameter("password"));
+                } catch (IdentityException e) {
+                    confirm(request, response, 403, token, Map.of("password", e.getMessage()));
+                    return;
+                }
                 if (verified.isEmpty()) {
                     linkGone(request, response);
                     return;
@@ -163,7 +171,7 @@ public class AccountPages extends HttpServlet {
         String next = localPath(request.getParameter("next"));
         SignIn.Result result = signIn.logIn(email, request.getParameter("password"), request, response);
         switch (result.logIn().outcome()) {
-            case SIGNED_IN -> response.sendRedirect(result.logIn().person().passwordChangeRequired() ? "/account/password" : next);
+            case SIGNED_IN -> seeOther(response, result.logIn().person().passwordChangeRequired() ? "/account/password" : next);
             case THROTTLED -> {
                 response.setHeader("Retry-After", Long.toString(result.logIn().retryAfter().toSeconds()));
                 login(request, response, email, next, "Too many failed log-ins for this account or from your address. Try again in "
@@ -175,6 +183,12 @@ public class AccountPages extends HttpServlet {
             }
             default -> login(request, response, email, next, "The e-mail address or the password is wrong.", 401);
         }
+    }
+
+    /** A 303 to a path of this site, set as it is: sendRedirect would resolve it first. */
+    private static void seeOther(HttpServletResponse response, String localPath) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", localPath);
     }
 
     private void postSignup(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -293,7 +307,8 @@ public class AccountPages extends HttpServlet {
             if (e.reason() == IdentityException.Reason.NOT_FOUND) {
                 linkGone(request, response);
             } else {
-                invitation(request, response, invitation.get(), token, name, Map.of(e.field() == null ? "password" : e.field(), e.getMessage()), 422);
+                invitation(request, response, invitation.get(), token, name, Map.of(e.field() == null ? "password" : e.field(), e.getMessage()),
+                        e.reason() == IdentityException.Reason.WRONG_PASSWORD ? 403 : 422);
             }
         }
     }
@@ -399,15 +414,15 @@ public class AccountPages extends HttpServlet {
         model.put("token", token);
         model.put("name", name);
         model.put("errors", errors);
-        model.put("existing", people.findByEmail(invitation.email()).isPresent());
+        // new: no account; unconfirmed: an account nobody proved is theirs, made afresh; member: a confirmed account
+        model.put("mode", people.findByEmail(invitation.email()).map(p -> p.emailVerified() ? "member" : "unconfirmed").orElse("new"));
         model.put("minLength", config.password_min_length());
         render(request, response, status, "invitation.ftlh", model);
     }
 
-    private void confirm(HttpServletRequest request, HttpServletResponse response, String title, String text, String action, String token,
-            String button) throws IOException {
-        render(request, response, 200, "confirm.ftlh",
-                Map.of("title", title, "text", text, "action", action, "token", token == null ? "" : token, "button", button));
+    private void confirm(HttpServletRequest request, HttpServletResponse response, int status, String token, Map<String, String> errors)
+            throws IOException {
+        render(request, response, status, "confirm.ftlh", Map.of("token", token == null ? "" : token, "errors", errors));
     }
 
     private void linkGone(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -435,12 +450,29 @@ public class AccountPages extends HttpServlet {
         pages.render(request, response, status, template, data);
     }
 
-    /** {@code next} if it is a path on this site; "/" for anything else, so log-in never redirects elsewhere. */
+    /**
+     * {@code next} if it is a plain path on this site; "/" for anything else, so that log-in
+     * never redirects elsewhere. A path with dot segments or backslashes is refused outright:
+     * the server or the browser would resolve it, and {@code /.//evil.example} becomes
+     * {@code //evil.example}, another site.
+     */
     static String localPath(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 2000
-                || next.chars().anyMatch(c -> c < 0x21)) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+                || next.chars().anyMatch(c -> c < 0x21 || c == '\\' || c > 0x7e)) {
             return "/";
         }
-        return next;
+        try {
+            URI uri = new URI(next);
+            String path = uri.getRawPath();
+            if (uri.getScheme() != null || uri.getRawAuthority() != null || path == null || !path.startsWith("/")
+                    || path.contains("//") || List.of(path.split("/")).stream().anyMatch(s -> s.equals(".") || s.equals(".."))
+                    || path.toLowerCase(Locale.ROOT).contains("%2e") || path.toLowerCase(Locale.ROOT).contains("%2f")
+                    || path.toLowerCase(Locale.ROOT).contains("%5c")) {
+                return "/";
+            }
+            return next;
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,11 +34,11 @@ import roadshow.audit.api.AuditLog;
 import roadshow.identity.api.ApiTokens;
 import roadshow.identity.api.Csrf;
 import roadshow.identity.api.People;
-import roadshow.identity.api.Person;
 import roadshow.identity.api.Sessions;
 import roadshow.identity.api.Sessions.Session;
 import roadshow.identity.api.Subject;
 import roadshow.web.api.Problem;
+import roadshow.web.api.RequestPath;
 import roadshow.web.api.Viewer;
 
 /**
@@ -107,10 +108,9 @@ public class Authentication implements Filter {
         if (session.isEmpty() && !secrets.isEmpty()) {
             Cookies.expire(request, response, Sessions.COOKIE);
         }
-        Optional<Person> person = session.flatMap(s -> people.find(s.personId()));
-        if (person.isPresent()) {
-            Subject subject = new Subject(person.get().id(), person.get().name(), person.get().email(), person.get().org(),
-                    people.roles(person.get().id()), null);
+        Optional<People.Account> account = session.flatMap(s -> people.account(s.personId()));
+        if (account.isPresent()) {
+            Subject subject = account.get().subject();
             request.setAttribute(Subject.ATTRIBUTE, subject);
             String csrf = session.get().csrfToken();
             request.setAttribute(Csrf.ATTRIBUTE, (Supplier<String>) () -> csrf);
@@ -119,8 +119,9 @@ public class Authentication implements Filter {
                 refuseForgery(request, response);
                 return;
             }
-            if (person.get().passwordChangeRequired() && PASSWORD_CHANGE_PATHS.stream().noneMatch(request.getRequestURI()::startsWith)) {
-                if (request.getRequestURI().startsWith("/api/")) {
+            String path = RequestPath.of(request);
+            if (account.get().person().passwordChangeRequired() && PASSWORD_CHANGE_PATHS.stream().noneMatch(path::startsWith)) {
+                if (path.startsWith("/api/")) {
                     Problem.of(403, "Forbidden", "Choose a new password at /account/password first.").send(response);
                 } else {
                     response.sendRedirect("/account/password");
@@ -131,7 +132,7 @@ public class Authentication implements Filter {
             VisitorToken visitor = new VisitorToken(request, response);
             request.setAttribute(Csrf.ATTRIBUTE, visitor);
             request.setAttribute(Viewer.ATTRIBUTE, Menu.visitor(signupEnabled));
-            if (!SAFE_METHODS.contains(request.getMethod()) && form(request)
+            if (!SAFE_METHODS.contains(request.getMethod()) && !api(request)
                     && !matches(submittedToken(request), visitor.existing())) {
                 refuseForgery(request, response);
                 return;
@@ -165,7 +166,7 @@ public class Authentication implements Filter {
      * not know the token of a session someone planted in their browser, which the log-in ends.
      */
     private static boolean logInByApi(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && "/api/v1/session".equals(request.getRequestURI());
+        return "POST".equals(request.getMethod()) && "/api/v1/session".equals(RequestPath.of(request)) && json(request);
     }
 
     private static Optional<String> bearer(String authorization) {
@@ -191,10 +192,19 @@ public class Authentication implements Filter {
         return values;
     }
 
-    private static boolean form(HttpServletRequest request) {
+    /**
+     * A visitor's call to the API, which needs no token: its endpoints take only
+     * {@code application/json}, which another site's page cannot send without the browser
+     * asking first, and a visitor has no session to act in anyway. Every change a visitor
+     * sends to a page carries the token of their cookie.
+     */
+    private static boolean api(HttpServletRequest request) {
+        return RequestPath.of(request).startsWith("/api/");
+    }
+
+    private static boolean json(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
-                || type.startsWith("text/plain"));
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 
     /**
@@ -209,7 +219,12 @@ public class Authentication implements Filter {
         }
         String type = request.getContentType();
         if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            return request.getParameter(Csrf.FIELD);
+            try {
+                return request.getParameter(Csrf.FIELD);
+            } catch (RuntimeException unreadableForm) {
+                // a form the container refuses to parse (too large, malformed) carries no token
+                return null;
+            }
         }
         String query = request.getQueryString();
         if (query != null) {
@@ -232,7 +247,7 @@ public class Authentication implements Filter {
                 Subject.of(request).map(Subject::name).orElse(null), "request.csrf-refused", null, null,
                 request.getMethod() + " " + request.getRequestURI() + " came without the right CSRF token.",
                 request.getRemoteAddr()));
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (RequestPath.of(request).startsWith("/api/")) {
             Problem.of(403, "Forbidden", "The CSRF token is missing or wrong: send the session's token as " + Csrf.HEADER + ".")
                     .send(response);
         } else {

@@ -45,6 +45,9 @@ public @interface IdentityConfiguration {
     @AttributeDefinition(description = "How long a password-reset or verification link works, in minutes")
     int link_minutes() default 60;
 
+    @AttributeDefinition(description = "Least time between two mails of one kind (reset, confirmation) to one address, in seconds")
+    int mail_repeat_seconds() default 60;
+
     @AttributeDefinition(description = "How long an invitation works, in days")
     int invitation_days() default 14;
 }

@@ -86,15 +86,31 @@ public class InvitationStore implements Invitations {
                     + " and expires_at > ? for update", r -> new Invitation(r.getString("id"), r.getString("org"),
                             r.getString("email"), r.getString("invited_by"), Sql.instant(r, "expires_at"), null), digest, now)
                     .orElseThrow(InvitationStore::gone);
-            Optional<Person> existing = Sql.one(c, "select * from identity_person where email_key = ? for update",
-                    PersonStore::person, Validation.emailKey(invitation.email()));
+            record Existing(Person person, String hash) {
+            }
+            Optional<Existing> existing = Sql.one(c, "select * from identity_person where email_key = ? for update",
+                    r -> new Existing(PersonStore.person(r), r.getString("password_hash")), Validation.emailKey(invitation.email()));
             Person person;
-            if (existing.isPresent()) {
-                Sql.update(c, "update identity_person set org = ?, email_verified = true where id = ?", invitation.org(),
-                        existing.get().id());
-                Person before = existing.get();
+            if (existing.isPresent() && existing.get().person().emailVerified()) {
+                // The link shows the mailbox is theirs, the password that the account is: both, or a
+                // link that reached the wrong inbox would hand over an account.
+                if (!passwords.matches(password, existing.get().hash())) {
+                    throw new IdentityException(Reason.WRONG_PASSWORD, "password", "That is not the password of your account.");
+                }
+                Person before = existing.get().person();
+                Sql.update(c, "update identity_person set org = ? where id = ?", invitation.org(), before.id());
                 person = new Person(before.id(), before.email(), before.name(), invitation.org(), true,
                         before.passwordChangeRequired(), before.createdAt());
+            } else if (existing.isPresent()) {
+                // Registered but never confirmed: whoever chose that password may not own the address,
+                // so the owner, proven by the link, chooses name and password afresh.
+                String validName = Validation.name(name, "name");
+                passwords.check(password);
+                Person before = existing.get().person();
+                Sql.update(c, "update identity_person set org = ?, name = ?, password_hash = ?, email_verified = true,"
+                        + " password_change_required = false where id = ?", invitation.org(), validName, passwords.hash(password), before.id());
+                Sql.update(c, "delete from identity_session where person = ?", before.id());
+                person = new Person(before.id(), before.email(), validName, invitation.org(), true, false, before.createdAt());
             } else {
                 String validName = Validation.name(name, "name");
                 passwords.check(password);

@@ -12,4 +12,7 @@ public interface Passwords {
 
     /** A new Argon2id hash of it with the current parameters. */
     String hash(String password);
+
+    /** Whether {@code password} is the one {@code hash} was made of. */
+    boolean matches(String password, String hash);
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +33,11 @@ public class PersonStore implements People, Passwords {
 
     private final Sql sql;
     private final Sessions sessions;
+    /**
+     * One Argon2id hash per core at a time: each takes its configured memory (19 MiB by
+     * default), and a crowd of log-ins must queue rather than exhaust the heap.
+     */
+    private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     private volatile Settings settings;
 
     /** The configuration and what is made from it, swapped as one. */
@@ -66,7 +72,26 @@ public class PersonStore implements People, Passwords {
 
     @Override
     public String hash(String password) {
-        return hasher().hash(password);
+        hashing.acquireUninterruptibly();
+        try {
+            return hasher().hash(password);
+        } finally {
+            hashing.release();
+        }
+    }
+
+    @Override
+    public boolean matches(String password, String hash) {
+        return password != null && password.length() <= Validation.MAX_PASSWORD && verify(password, hash);
+    }
+
+    private boolean verify(String password, String hash) {
+        hashing.acquireUninterruptibly();
+        try {
+            return hasher().verify(password, hash);
+        } finally {
+            hashing.release();
+        }
     }
 
     @Override
@@ -74,7 +99,7 @@ public class PersonStore implements People, Passwords {
         String email = Validation.email(registration.email());
         String name = Validation.name(registration.name(), "name");
         check(registration.password());
-        String hash = hasher().hash(registration.password());
+        String hash = hash(registration.password());
         return sql.transaction(c -> insert(c, email, name, registration.org(), hash, registration.emailVerified(), false));
     }
 
@@ -157,6 +182,31 @@ public class PersonStore implements People, Passwords {
     }
 
     @Override
+    public Optional<Account> account(String personId) {
+        record Row(Person person, String kind, String scope) {
+        }
+        List<Row> rows = sql.list("select p.*, r.kind as role_kind, r.scope as role_scope from identity_person p"
+                + " left join identity_role r on r.person = p.id where p.id = ? order by r.kind, r.scope",
+                r -> new Row(person(r), r.getString("role_kind"), r.getString("role_scope")), personId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Person person = rows.get(0).person();
+        List<Role> roles = new ArrayList<>();
+        roles.add(Role.learner());
+        rows.stream().filter(row -> row.kind() != null).map(row -> role(Role.Kind.valueOf(row.kind()), row.scope())).forEach(roles::add);
+        return Optional.of(new Account(person, roles));
+    }
+
+    private static Role role(Role.Kind kind, String scope) {
+        return switch (kind) {
+            case ORG_ADMIN -> Role.orgAdmin(scope);
+            case VENDOR_AUTHOR -> Role.vendorAuthor(scope);
+            default -> new Role(kind, null, null);
+        };
+    }
+
+    @Override
     public List<Role> roles(String personId) {
         return sql.transaction(c -> roles(c, personId));
     }
@@ -164,15 +214,8 @@ public class PersonStore implements People, Passwords {
     static List<Role> roles(Connection c, String personId) throws SQLException {
         List<Role> roles = new ArrayList<>();
         roles.add(Role.learner());
-        roles.addAll(Sql.list(c, "select kind, scope from identity_role where person = ? order by kind, scope", r -> {
-            Role.Kind kind = Role.Kind.valueOf(r.getString("kind"));
-            String scope = r.getString("scope");
-            return switch (kind) {
-                case ORG_ADMIN -> Role.orgAdmin(scope);
-                case VENDOR_AUTHOR -> Role.vendorAuthor(scope);
-                default -> new Role(kind, null, null);
-            };
-        }, personId));
+        roles.addAll(Sql.list(c, "select kind, scope from identity_role where person = ? order by kind, scope",
+                r -> role(Role.Kind.valueOf(r.getString("kind")), r.getString("scope")), personId));
         return roles;
     }
 
@@ -210,39 +253,41 @@ public class PersonStore implements People, Passwords {
         Settings current = settings;
         String key = email == null ? "" : Validation.emailKey(email);
         Instant now = Instant.now();
-        Optional<Duration> blocked = sql.transaction(c -> current.throttle().blocked(c, key, address, now));
-        if (blocked.isPresent()) {
-            return new LogIn(LogIn.Outcome.THROTTLED, null, blocked.get());
+        LoginThrottle.Reservation reservation = reserve(current.throttle(), key, address, now);
+        if (reservation.blockedFor().isPresent()) {
+            return new LogIn(LogIn.Outcome.THROTTLED, null, reservation.blockedFor().get());
         }
         Optional<Credentials> credentials = sql.one("select * from identity_person where email_key = ?",
                 r -> new Credentials(person(r), r.getString("password_hash")), key);
         String candidate = password == null || password.length() > Validation.MAX_PASSWORD ? "" : password;
-        boolean matches = current.hasher().verify(candidate, credentials.map(Credentials::hash).orElse(current.decoyHash()))
-                && credentials.isPresent();
+        boolean matches = verify(candidate, credentials.map(Credentials::hash).orElse(current.decoyHash())) && credentials.isPresent();
         if (!matches) {
-            Optional<Duration> nowBlocked;
-            try {
-                nowBlocked = sql.transaction(c -> current.throttle().fail(c, key, address, now));
-            } catch (Sql.Failure e) {
-                if (!e.duplicate()) {
-                    throw e;
-                }
-                // Another node counted this key's first failure at the same moment: count again, now as an update.
-                nowBlocked = sql.transaction(c -> current.throttle().fail(c, key, address, now));
-            }
-            return nowBlocked.map(wait -> new LogIn(LogIn.Outcome.THROTTLED, null, wait))
-                    .orElseGet(() -> new LogIn(LogIn.Outcome.REFUSED, null, null));
+            return reservation.lastTry() ? new LogIn(LogIn.Outcome.THROTTLED, null, current.throttle().block())
+                    : new LogIn(LogIn.Outcome.REFUSED, null, null);
         }
         Person person = credentials.get().person();
+        String upgraded = current.hasher().outdated(credentials.get().hash()) ? hash(candidate) : null;
         sql.transaction(c -> {
-            current.throttle().succeed(c, key);
-            if (current.hasher().outdated(credentials.get().hash())) {
+            current.throttle().succeed(c, key, address);
+            if (upgraded != null) {
                 Sql.update(c, "update identity_person set password_hash = ? where id = ? and password_hash = ?",
-                        current.hasher().hash(candidate), person.id(), credentials.get().hash());
+                        upgraded, person.id(), credentials.get().hash());
             }
             return null;
         });
         return new LogIn(person.emailVerified() ? LogIn.Outcome.SIGNED_IN : LogIn.Outcome.UNVERIFIED, person, null);
+    }
+
+    private LoginThrottle.Reservation reserve(LoginThrottle throttle, String key, String address, Instant now) {
+        try {
+            return sql.transaction(c -> throttle.reserve(c, key, address, now));
+        } catch (Sql.Failure e) {
+            if (!e.duplicate()) {
+                throw e;
+            }
+            // Another node counted this key's first attempt at the same moment: count again, now as an update.
+            return sql.transaction(c -> throttle.reserve(c, key, address, now));
+        }
     }
 
     private record Credentials(Person person, String hash) {
@@ -253,7 +298,7 @@ public class PersonStore implements People, Passwords {
         check(newPassword);
         String hash = sql.one("select password_hash from identity_person where id = ?", r -> r.getString(1), personId)
                 .orElseThrow(() -> new IdentityException(Reason.NOT_FOUND, "user", "There is no such person."));
-        if (currentPassword == null || currentPassword.length() > Validation.MAX_PASSWORD || !hasher().verify(currentPassword, hash)) {
+        if (!matches(currentPassword, hash)) {
             throw new IdentityException(Reason.WRONG_PASSWORD, "currentPassword", "Your current password is not right.");
         }
         setPassword(personId, newPassword);
@@ -263,7 +308,7 @@ public class PersonStore implements People, Passwords {
     @Override
     public void setPassword(String personId, String newPassword) {
         check(newPassword);
-        String hash = hasher().hash(newPassword);
+        String hash = hash(newPassword);
         if (sql.update("update identity_person set password_hash = ?, password_change_required = false where id = ?", hash, personId) == 0) {
             throw new IdentityException(Reason.NOT_FOUND, "user", "There is no such person.");
         }

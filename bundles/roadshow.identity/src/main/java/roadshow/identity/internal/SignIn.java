@@ -74,7 +74,7 @@ public class SignIn {
         Cookies.set(request, response, Sessions.COOKIE, session.secret(),
                 Duration.between(Instant.now(), session.expiresAt()).toSeconds());
         // The page answering this request is the first the person sees signed in.
-        Subject subject = new Subject(person.id(), person.name(), person.email(), person.org(), people.roles(person.id()), null);
+        Subject subject = new People.Account(person, people.roles(person.id())).subject();
         request.setAttribute(Subject.ATTRIBUTE, subject);
         request.setAttribute(Csrf.ATTRIBUTE, (Supplier<String>) session::csrfToken);
         request.setAttribute(Viewer.ATTRIBUTE, Menu.viewer(subject, session.csrfToken()));

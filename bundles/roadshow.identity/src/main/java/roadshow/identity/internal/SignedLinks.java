@@ -92,7 +92,8 @@ public class SignedLinks implements PasswordResets {
             return current;
         });
         sessions.closeAll(person.id(), null);
-        return person;
+        // verified now: it joins the organisation claiming its domain, as a confirmed sign-up does
+        return people.verifyEmail(person.id());
     }
 
     @Override
@@ -103,12 +104,19 @@ public class SignedLinks implements PasswordResets {
     }
 
     @Override
-    public Optional<Person> verify(String secret) {
+    public Optional<Person> verify(String secret, String password) {
         Optional<Link> link = Link.parse(secret).filter(l -> l.purpose().equals(VERIFY) && l.expires().isAfter(Instant.now()));
-        Optional<Person> person = link.flatMap(l -> sql.one("select * from identity_person where id = ?",
-                r -> valid(l, verificationState(r.getString("email_key"), r.getBoolean("email_verified"))) ? PersonStore.person(r) : null,
+        record Found(Person person, String hash) {
+        }
+        Optional<Found> found = link.flatMap(l -> sql.one("select * from identity_person where id = ?",
+                r -> valid(l, verificationState(r.getString("email_key"), r.getBoolean("email_verified")))
+                        ? new Found(PersonStore.person(r), r.getString("password_hash")) : null,
                 l.personId()));
-        return person.map(p -> people.verifyEmail(p.id()));
+        if (found.isPresent() && !passwords.matches(password, found.get().hash())) {
+            throw new IdentityException(Reason.WRONG_PASSWORD, "password",
+                    "That is not the password of this account. If you did not create it, choose a new password instead.");
+        }
+        return found.map(f -> people.verifyEmail(f.person().id()));
     }
 
     private static String verificationState(String emailKey, boolean verified) {
@@ -173,7 +181,7 @@ public class SignedLinks implements PasswordResets {
                 }
                 return Optional.of(new Link(payload, parts[0], parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2])),
                         B64_DECODER.decode(secret.substring(dot + 1))));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 return Optional.empty();
             }
         }

@@ -25,6 +25,8 @@ import roadshow.audit.api.AuditLog;
 import roadshow.identity.api.Access;
 import roadshow.identity.api.Authorization;
 import roadshow.identity.api.IdentityException;
+import roadshow.identity.api.Organisation;
+import roadshow.identity.api.Organisations;
 import roadshow.identity.api.People;
 import roadshow.identity.api.Permission;
 import roadshow.identity.api.Person;
@@ -48,15 +50,17 @@ public class UsersApi extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient People people;
+    private final transient Organisations organisations;
     private final transient Authorization authorization;
     private final transient AccountMail mail;
     private final transient AuditLog audit;
     private transient volatile boolean signupEnabled;
 
     @Activate
-    public UsersApi(@Reference People people, @Reference Authorization authorization, @Reference AccountMail mail,
-            @Reference AuditLog audit, IdentityConfiguration config) {
+    public UsersApi(@Reference People people, @Reference Organisations organisations, @Reference Authorization authorization,
+            @Reference AccountMail mail, @Reference AuditLog audit, IdentityConfiguration config) {
         this.people = people;
+        this.organisations = organisations;
         this.authorization = authorization;
         this.mail = mail;
         this.audit = audit;
@@ -166,10 +170,18 @@ public class UsersApi extends HttpServlet {
                     Endpoints.refuse(response, Access.NOT_FOUND);
                     return;
                 }
-                trusted = true;
+                Optional<Organisation> claimedBy = organisations.claiming(email);
+                if (claimedBy.isPresent() && !managed.contains(claimedBy.get().id())) {
+                    Problem.of(403, "Forbidden", "Addresses at that domain belong to another organisation: invite the person there.")
+                            .send(response);
+                    return;
+                }
+                // An org admin vouches for the organisation, not for the mailbox: the person confirms it,
+                // with the password they were given, before they can log in.
+                trusted = false;
             }
             Person person = people.register(new People.Registration(email, name, password, org, trusted));
-            if (!trusted) {
+            if (!person.emailVerified()) {
                 mail.verification(person);
             }
             audit.record(AuditEvent.of(subject == null ? person.id() : subject.actorId(), subject == null ? person.name() : subject.name(),
@@ -230,6 +242,11 @@ public class UsersApi extends HttpServlet {
             }
             // Roles the caller may not take away stay, whether the body names them or not.
             current.stream().filter(r -> !authorization.mayGrant(subject, r)).forEach(wanted::add);
+            if (id.equals(subject.personId()) && current.contains(Role.admin()) && !wanted.contains(Role.admin())) {
+                Problem.of(403, "Forbidden", "You cannot take away your own admin role: another admin must, so that one is always left.")
+                        .send(response);
+                return;
+            }
             people.setRoles(id, wanted);
             List<Role> roles = people.roles(id);
             audit.record(AuditEvent.of(subject.actorId(), subject.name(), "role.set", "person", id,

@@ -9,7 +9,9 @@ import roadshow.identity.api.IdentityException.Reason;
 /** The rules for e-mail addresses, names, ids and passwords, with messages a person can act on. */
 final class Validation {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    /** The dot-atom of RFC 5322 in ASCII, as the mail bundle sends to: no leading, trailing or double dots. */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
     static final int MAX_PASSWORD = 512;
@@ -20,7 +22,7 @@ final class Validation {
     /** A trimmed e-mail address, refused unless it looks like one. */
     static String email(String email) {
         String trimmed = email == null ? "" : email.strip();
-        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
+        if (trimmed.length() > 254 || trimmed.indexOf('@') > 64 || !EMAIL.matcher(trimmed).matches()) {
             throw new IdentityException(Reason.INVALID, "email", "Enter an e-mail address such as name@example.com.");
         }
         return trimmed;

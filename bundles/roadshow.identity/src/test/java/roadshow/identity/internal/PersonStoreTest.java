@@ -83,6 +83,36 @@ class PersonStoreTest {
     }
 
     @Test
+    void attemptsMadeAtTheSameMomentCountBeforeAnyPasswordIsChecked() throws Exception {
+        register("raced@example.test", true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Outcome>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String guess = "wrong-guess-" + i;
+                guesses.add(pool.submit(() -> people.logIn("raced@example.test", guess, "10.7.0." + guess.length()).outcome()));
+            }
+            long checked = 0;
+            for (var guess : guesses) {
+                checked += guess.get() == Outcome.REFUSED ? 1 : 0;
+            }
+            assertThat(checked).as("guesses whose password was checked and refused").isLessThanOrEqualTo(2);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(people.logIn("raced@example.test", PASSWORD, "10.7.1.1").outcome()).isEqualTo(Outcome.THROTTLED);
+    }
+
+    @Test
+    void anOverLongAddressIsCountedLikeAnyOther() {
+        String longAddress = "x".repeat(400) + "@example.test";
+        for (int i = 0; i < 2; i++) {
+            assertThat(people.logIn(longAddress, "guess", "10.8.0.1").outcome()).isEqualTo(Outcome.REFUSED);
+        }
+        assertThat(people.logIn(longAddress, "guess", "10.8.0.2").outcome()).isEqualTo(Outcome.THROTTLED);
+    }
+
+    @Test
     void oneAddressFailingAcrossManyAccountsIsBlocked() {
         for (int i = 0; i < 4; i++) {
             assertThat(people.logIn("guess" + i + "@example.test", "guess", "10.9.9.9").outcome()).isEqualTo(Outcome.REFUSED);
@@ -125,6 +155,9 @@ class PersonStoreTest {
         new VendorStore(schema).create("vendor-one", "Vendor One");
         people.setRoles(person.id(), List.of(Role.orgAdmin("globex"), Role.vendorAuthor("vendor-one"), Role.learner()));
         assertThat(people.roles(person.id())).containsExactly(Role.learner(), Role.orgAdmin("globex"), Role.vendorAuthor("vendor-one"));
+        assertThat(people.account(person.id()).orElseThrow().roles()).as("one look-up, the same roles").isEqualTo(people.roles(person.id()));
+        assertThat(people.account(person.id()).orElseThrow().subject().authorAt()).containsExactly("vendor-one");
+        assertThat(people.account("no-such-person")).isEmpty();
         people.setRoles(person.id(), List.of(Role.admin()));
         assertThat(people.roles(person.id())).containsExactly(Role.learner(), Role.admin());
         assertThatThrownBy(() -> people.setRoles(person.id(), List.of(Role.orgAdmin("no-such-org"))))

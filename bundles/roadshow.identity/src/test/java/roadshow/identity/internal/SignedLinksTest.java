@@ -66,7 +66,22 @@ class SignedLinksTest {
         Person unverified = people.register(new Registration("new@example.test", "Nia", PASSWORD, null, false));
         String secret = links.verificationSecret(unverified.id());
         assertThat(links.check(secret)).as("not a reset link").isEmpty();
-        assertThat(links.verify(secret)).map(Person::emailVerified).contains(true);
-        assertThat(links.verify(secret)).as("used up").isEmpty();
+        assertThatThrownBy(() -> links.verify(secret, "someone-else-chose-this")).as("the link alone is not enough")
+                .extracting(e -> ((IdentityException) e).reason()).isEqualTo(IdentityException.Reason.WRONG_PASSWORD);
+        assertThat(links.verify(secret, PASSWORD)).map(Person::emailVerified).contains(true);
+        assertThat(links.verify(secret, PASSWORD)).as("used up").isEmpty();
+    }
+
+    @Test
+    void aLinkWithAnExpiryPastTheCalendarIsRefusedNotAFailure() {
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("reset|" + person.id() + "|99999999999999999").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(links.check(payload + ".AAAA")).isEmpty();
+    }
+
+    @Test
+    void aResetJoinsTheOrganisationClaimingTheDomain() {
+        new OrganisationStore(schema).create("example", "Example", null, java.util.List.of("example.test"));
+        assertThat(links.reset(links.issue("reset@example.test").orElseThrow(), "the-new-password").org()).isEqualTo("example");
     }
 }

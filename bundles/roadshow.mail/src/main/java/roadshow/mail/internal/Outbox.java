@@ -202,21 +202,36 @@ final class Outbox {
 
     /**
      * Records how a claimed attempt ended for good: sent, logged or failed. A mail sent
-     * after failed attempts keeps the error of the last of them.
+     * after failed attempts keeps the error of the last of them. Its body and attachments
+     * go: they hold the links of password resets and invitations, which must not outlive
+     * the delivery in a table anyone with database access could read; recipient, subject
+     * and outcome stay for the record until the mail is purged.
      *
      * @return whether the claim still held; if not, another node has taken the mail over
      */
     boolean finish(Claim claim, State state, Instant now, String error) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox"
-                        + " SET state = ?, finished_at = ?, last_error = COALESCE(?, last_error), claim = NULL"
-                        + " WHERE id = ? AND claim = ?")) {
-            update.setString(1, state.column());
-            update.setObject(2, timestamp(now));
-            update.setString(3, error == null ? null : truncate(error));
-            update.setString(4, claim.mailId());
-            update.setString(5, claim.token());
-            return update.executeUpdate() == 1;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox"
+                    + " SET state = ?, finished_at = ?, last_error = COALESCE(?, last_error), claim = NULL,"
+                    + " text_body = '', html_body = NULL WHERE id = ? AND claim = ?");
+                    PreparedStatement attachments = connection.prepareStatement("DELETE FROM mail_attachment WHERE mail_id = ?")) {
+                update.setString(1, state.column());
+                update.setObject(2, timestamp(now));
+                update.setString(3, error == null ? null : truncate(error));
+                update.setString(4, claim.mailId());
+                update.setString(5, claim.token());
+                boolean held = update.executeUpdate() == 1;
+                if (held) {
+                    attachments.setString(1, claim.mailId());
+                    attachments.executeUpdate();
+                }
+                connection.commit();
+                return held;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 

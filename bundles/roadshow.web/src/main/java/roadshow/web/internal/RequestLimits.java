@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,6 +19,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import roadshow.web.api.Problem;
+import roadshow.web.api.RequestPath;
 
 /**
  * Refuses a request body larger than any page or endpoint takes before anything reads it:
@@ -27,6 +29,8 @@ import roadshow.web.api.Problem;
 @Designate(ocd = RequestLimits.Config.class)
 @Component(service = Filter.class, configurationPid = "roadshow.web.limits")
 @HttpWhiteboardFilterPattern("/*")
+// First of all filters: nothing may read a body before its size is checked.
+@ServiceRanking(Integer.MAX_VALUE)
 public class RequestLimits implements Filter {
 
     @ObjectClassDefinition(name = "Roadshow request limits")
@@ -56,7 +60,7 @@ public class RequestLimits implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         Config limits = config;
         long length = request.getContentLengthLong();
-        boolean upload = upload(request.getRequestURI(), limits);
+        boolean upload = upload(RequestPath.of(request), limits);
         long max = upload ? limits.max_upload_bytes() : limits.max_body_bytes();
         // An upload may stream without a length; its endpoint counts what it reads.
         if (length < 0 && request.getHeader("Transfer-Encoding") != null && !upload) {
@@ -81,7 +85,7 @@ public class RequestLimits implements Filter {
             throws IOException {
         // The body is left unread: the connection closes after the answer rather than draining it.
         response.setHeader("Connection", "close");
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (RequestPath.of(request).startsWith("/api/")) {
             Problem.of(status, title, detail).send(response);
         } else {
             response.sendError(status, detail);
