@@ -15,6 +15,7 @@ import roadshow.identity.api.Role;
 import roadshow.identity.api.Subject;
 import roadshow.identity.api.Target;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /**
  * The rules of {@link Authorization}, in one place:

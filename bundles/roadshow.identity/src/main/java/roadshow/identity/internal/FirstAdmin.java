@@ -14,6 +14,7 @@ import roadshow.audit.api.AuditLog;
 import roadshow.identity.api.IdentityException;
 import roadshow.identity.api.Role;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /**
  * Makes sure a new installation has a platform admin. The first start takes the admin's

@@ -14,6 +14,7 @@ import roadshow.identity.api.IdentityException.Reason;
 import roadshow.identity.api.Invitations;
 import roadshow.identity.api.Person;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /** {@link Invitations} in the identity tables; only a digest of each link's secret is kept. */
 @Component(service = Invitations.class, configurationPid = IdentityConfiguration.PID)

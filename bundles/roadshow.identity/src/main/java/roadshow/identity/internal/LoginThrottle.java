@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import roadshow.store.api.Sql;
+
 /**
  * Counts log-in attempts per account and per address in the database, so that every node
  * counts the same, and blocks one that used up its tries within the window until the block

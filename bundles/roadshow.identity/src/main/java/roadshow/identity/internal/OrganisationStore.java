@@ -20,6 +20,7 @@ import roadshow.identity.api.IdentityException.Reason;
 import roadshow.identity.api.Organisation;
 import roadshow.identity.api.Organisations;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /** {@link Organisations} in the identity tables. */
 // The identity tables are made by roadshow.store's schema extender from db/identity.

@@ -25,6 +25,7 @@ import roadshow.identity.api.Person;
 import roadshow.identity.api.Role;
 import roadshow.identity.api.Sessions;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /** {@link People} in the identity tables, with Argon2id hashes and log-in throttling. */
 @Designate(ocd = IdentityConfiguration.class)

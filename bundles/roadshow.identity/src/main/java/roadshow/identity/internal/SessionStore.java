@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import roadshow.identity.api.Sessions;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /** {@link Sessions} in the identity tables, found by the digest of their cookie secret. */
 @Component(service = Sessions.class, configurationPid = IdentityConfiguration.PID)

@@ -23,6 +23,7 @@ import roadshow.identity.api.People;
 import roadshow.identity.api.Person;
 import roadshow.identity.api.Sessions;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /**
  * {@link PasswordResets}: links signed with HMAC-SHA256 under a key kept in the database

@@ -18,6 +18,7 @@ import roadshow.identity.api.IdentityException.Reason;
 import roadshow.identity.api.Role;
 import roadshow.identity.api.Subject;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /**
  * {@link ApiTokens} in the identity tables. A token's secret is {@code rs_<id>_<random>};

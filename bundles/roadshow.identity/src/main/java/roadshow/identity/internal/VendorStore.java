@@ -13,6 +13,7 @@ import roadshow.identity.api.IdentityException.Reason;
 import roadshow.identity.api.Vendor;
 import roadshow.identity.api.Vendors;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
 
 /** {@link Vendors} in the identity tables. */
 @Component(service = Vendors.class)

@@ -14,6 +14,8 @@ import roadshow.identity.api.People.Registration;
 import roadshow.identity.api.Person;
 import roadshow.identity.api.Role;
 import roadshow.store.api.Schema;
+import roadshow.store.api.Sql;
+import roadshow.store.api.Sql;
 
 class PersonStoreTest {
 

@@ -4,7 +4,7 @@
  * the bundle's components may use them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package roadshow.store.api;
 
 import org.osgi.annotation.bundle.Export;

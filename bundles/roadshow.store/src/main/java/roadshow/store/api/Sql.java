@@ -1,4 +1,4 @@
-package roadshow.identity.internal;
+package roadshow.store.api;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,46 +16,46 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The few JDBC moves the identity tables need, with the checked exceptions turned into
+ * The few JDBC moves feature bundles need on their tables, with the checked exceptions turned into
  * unchecked ones: a failing database is a fault of the platform, answered 500 or 503,
  * never something a caller can fix.
  */
-final class Sql {
+public final class Sql {
 
     /** Maps the current row. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet row) throws SQLException;
     }
 
     /** Work done on one connection, in one transaction. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     /** A database that failed to answer. */
-    static final class Failure extends RuntimeException {
+    public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Failure(SQLException cause) {
+        public Failure(SQLException cause) {
             super(cause.getMessage(), cause);
         }
 
         /** Whether a unique or primary key refused a duplicate (SQLSTATE 23505 on H2 and PostgreSQL). */
-        boolean duplicate() {
+        public boolean duplicate() {
             return getCause() instanceof SQLException e && "23505".equals(e.getSQLState());
         }
     }
 
     private final DataSource dataSource;
 
-    Sql(DataSource dataSource) {
+    public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */
-    <T> T transaction(Work<T> work) {
+    public <T> T transaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -71,19 +71,19 @@ final class Sql {
         }
     }
 
-    <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+    public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
         return transaction(c -> list(c, sql, row, parameters));
     }
 
-    <T> Optional<T> one(String sql, Row<T> row, Object... parameters) {
+    public <T> Optional<T> one(String sql, Row<T> row, Object... parameters) {
         return transaction(c -> one(c, sql, row, parameters));
     }
 
-    int update(String sql, Object... parameters) {
+    public int update(String sql, Object... parameters) {
         return transaction(c -> update(c, sql, parameters));
     }
 
-    static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
+    public static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
@@ -93,13 +93,13 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> one(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
+    public static <T> Optional<T> one(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Optional.ofNullable(row.map(rows)) : Optional.empty();
         }
     }
 
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
@@ -121,7 +121,7 @@ final class Sql {
     }
 
     /** A {@code timestamp with time zone} column as an instant, or null. */
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         Object value = row.getObject(column);
         if (value == null) {
             return null;

@@ -1,0 +1,37 @@
+package roadshow.learning.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Enrollment and progress. Courses are named by their global id ({@code vendor/course});
+ * what a course holds is what its bundle serves now. A course whose bundle is removed
+ * drops out of {@link #progress} but keeps its records, which come back with it.
+ */
+@ProviderType
+public interface Learning {
+
+    /**
+     * Enrolls {@code personId} in a course; enrolling again changes nothing.
+     *
+     * @throws LearningException {@code NOT_FOUND} for a course not served, {@code PREREQUISITES}
+     *         when courses it requires are not completed
+     */
+    CourseProgress enroll(String personId, String course);
+
+    /**
+     * Marks a lesson done; marking it again changes nothing. The last lesson done completes
+     * the course when it has no quiz.
+     *
+     * @throws LearningException {@code NOT_FOUND} for a course or lesson not served, {@code NOT_ENROLLED}
+     */
+    CourseProgress completeLesson(String personId, String course, String lesson);
+
+    /** The learner's progress in a course they are enrolled in and that is served now. */
+    Optional<CourseProgress> progress(String personId, String course);
+
+    /** The learner's progress in every course they are enrolled in that is served now, by course. */
+    List<CourseProgress> progress(String personId);
+}

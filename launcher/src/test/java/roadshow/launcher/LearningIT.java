@@ -1,0 +1,125 @@
+package roadshow.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Enrollment and progress on the real host: progress is kept by course and lesson ids, so a
+ * new version of the course bundle keeps it, and removing the bundle only hides it.
+ */
+class LearningIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String PASSWORD = "a-long-enough-password";
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path jars;
+
+    private static Host host;
+    private static Http learner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = Host.start(new HostOptions(FreePort.find(), home, "jdbc:h2:mem:learningit", false, null, Http.ADMIN_EMAIL,
+                Http.ADMIN_PASSWORD));
+        Http admin = Http.admin(host.url());
+        assertThat(admin.send("POST", "/api/v1/users", IdentityIT.json("email", "lea@learner.test", "name", "Lea", "password", PASSWORD))
+                .statusCode()).isEqualTo(201);
+        learner = new Http(host.url());
+        learner.logIn("lea@learner.test", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.stop();
+        }
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.JSON.readTree(response.body());
+    }
+
+    private static JsonNode progress() throws Exception {
+        return ok(learner.get("/api/v1/me/progress")).path("items");
+    }
+
+    @Test
+    void progressSurvivesANewVersionOfTheCourseAndItsRemoval() throws Exception {
+        Path v1 = ContentJar.course("com.test.learning", "1.0.0", "learn", "basics", "Basics", "a", "b", "c")
+                .writeTo(jars.resolve("v1.jar"));
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(v1)) {
+            bundle = host.bundleContext().installBundle("test:learning", in);
+        }
+        bundle.start();
+        new Http(host.url()).awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("learn/basics"), WAIT);
+
+        assertThat(new Http(host.url()).send("POST", "/api/v1/courses/learn/basics/enrollment", null).statusCode()).isEqualTo(401);
+        assertThat(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/a/completion", null).statusCode())
+                .as("not enrolled yet").isEqualTo(409);
+        JsonNode enrolled = ok(learner.send("POST", "/api/v1/courses/learn/basics/enrollment", null));
+        assertThat(enrolled.path("lessonsTotal").asInt()).isEqualTo(3);
+        assertThat(enrolled.path("resumeLesson").asText()).isEqualTo("a");
+        ok(learner.send("POST", "/api/v1/courses/learn/basics/enrollment", null));
+        ok(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/a/completion", null));
+        ok(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/b/completion", null));
+        JsonNode twice = ok(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/b/completion", null));
+        assertThat(twice.path("lessonsDone").asInt()).as("idempotent").isEqualTo(2);
+        assertThat(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/zz/completion", null).statusCode()).isEqualTo(404);
+
+        // 2.0.0 drops lesson b and adds d: a stays done, d is new, b no longer counts
+        try (InputStream in = Files.newInputStream(ContentJar.course("com.test.learning", "2.0.0", "learn", "basics", "Basics",
+                "a", "c", "d").writeTo(jars.resolve("v2.jar")))) {
+            bundle.update(in);
+        }
+        new Http(host.url()).awaitJson("/api/v1/courses/learn/basics", c -> "2.0.0".equals(c.path("version").asText()), WAIT);
+        JsonNode upgraded = progress().get(0);
+        assertThat(upgraded.path("version").asText()).isEqualTo("2.0.0");
+        assertThat(upgraded.path("lessonsDone").asInt()).isEqualTo(1);
+        assertThat(upgraded.path("lessonsTotal").asInt()).isEqualTo(3);
+        assertThat(upgraded.path("resumeLesson").asText()).isEqualTo("c");
+
+        ok(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/c/completion", null));
+        JsonNode completed = ok(learner.send("PUT", "/api/v1/courses/learn/basics/lessons/d/completion", null));
+        assertThat(completed.path("completedAt").asText()).isNotEmpty();
+        assertThat(completed.path("completedVersion").asText()).isEqualTo("2.0.0");
+
+        bundle.stop();
+        new Http(host.url()).awaitJson("/api/v1/courses", c -> !Http.courseIds(c).contains("learn/basics"), WAIT);
+        assertThat(progress().size()).as("hidden while its bundle is away").isZero();
+        bundle.start();
+        new Http(host.url()).awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("learn/basics"), WAIT);
+        JsonNode back = progress().get(0);
+        assertThat(back.path("lessonsDone").asInt()).isEqualTo(3);
+        assertThat(back.path("completedVersion").asText()).as("kept, with the version it was earned on").isEqualTo("2.0.0");
+        bundle.uninstall();
+    }
+
+    @Test
+    void anIntegrationTokenRecordsNoLearnersProgress() throws Exception {
+        Http admin = Http.admin(host.url());
+        assertThat(admin.send("POST", "/api/v1/orgs", IdentityIT.json("id", "learning-org", "name", "Learning Org")).statusCode())
+                .isEqualTo(201);
+        String token = Http.JSON.readTree(admin.send("POST", "/api/v1/tokens", IdentityIT.json("name", "CRM", "org", "learning-org"))
+                .body()).path("token").asText();
+        assertThat(new Http(host.url()).bearer(token).get("/api/v1/me/progress").statusCode()).isEqualTo(403);
+        assertThat(new Http(host.url()).get("/api/v1/me/progress").statusCode()).isEqualTo(401);
+    }
+}
