@@ -223,6 +223,15 @@ class HostIT {
     }
 
     @Test
+    void theSevenBuiltInQuestionTypesAreRegisteredForTheQuizEngine() throws Exception {
+        var references = host.bundleContext().getServiceReferences("roadshow.quiz.api.QuestionType", null);
+        assertThat(references).isNotNull();
+        assertThat(java.util.Arrays.stream(references).map(r -> (String) r.getProperty("roadshow.question.type")))
+                .containsExactlyInAnyOrder("single", "multiple", "truefalse", "numeric", "text", "ordering", "matching");
+        assertThat(host.bundleContext().getServiceReference("roadshow.quiz.api.QuestionTypes")).isNotNull();
+    }
+
+    @Test
     void openApiDocumentDescribesTheEndpointsThatExist() throws Exception {
         JsonNode document = http.json("/api/openapi.json");
         assertThat(document.path("openapi").asText()).startsWith("3.");
