@@ -113,6 +113,34 @@ class LearningIT {
     }
 
     @Test
+    void aLearnerEnrollsAndMarksLessonsDoneOnThePagesAndResumesWhereTheyStopped() throws Exception {
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(ContentJar.course("com.test.pages", "1.0.0", "learn", "pages", "Pages Course",
+                "one", "two").writeTo(jars.resolve("pages.jar")))) {
+            bundle = host.bundleContext().installBundle("test:pages", in);
+        }
+        bundle.start();
+        new Http(host.url()).awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("learn/pages"), WAIT);
+        assertThat(new Http(host.url()).get("/courses/learn/pages").body()).contains("href=\"/learning/courses/learn/pages\"");
+        assertThat(new Http(host.url()).get("/learning/courses/learn/pages").statusCode()).as("a visitor logs in first").isEqualTo(302);
+
+        HttpResponse<String> page = learner.get("/learning/courses/learn/pages");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Enroll");
+        assertThat(learner.form("/learning/courses/learn/pages", java.util.Map.of("_csrf", learner.csrfToken(), "action", "enroll"))
+                .statusCode()).isEqualTo(303);
+        HttpResponse<String> done = learner.form("/learning/courses/learn/pages", java.util.Map.of("_csrf", learner.csrfToken(),
+                "action", "done", "lesson", "one"));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).contains("/courses/learn/pages/lessons/two");
+        HttpResponse<String> mine = learner.get("/learning");
+        assertThat(mine.body()).contains("Pages Course", "1 of 2 lessons done", "href=\"/courses/learn/pages/lessons/two\"");
+        assertThat(learner.form("/learning/courses/learn/pages", java.util.Map.of("action", "enroll")).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        bundle.uninstall();
+    }
+
+    @Test
     void anIntegrationTokenRecordsNoLearnersProgress() throws Exception {
         Http admin = Http.admin(host.url());
         assertThat(admin.send("POST", "/api/v1/orgs", IdentityIT.json("id", "learning-org", "name", "Learning Org")).statusCode())

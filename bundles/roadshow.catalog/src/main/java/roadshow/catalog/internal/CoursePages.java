@@ -110,6 +110,8 @@ public class CoursePages extends HttpServlet {
         }
         model.put("lessons", outline);
         model.put("firstLesson", course.lessons().isEmpty() ? "" : CoursePaths.lessonUrl(course, course.lessons().get(0)));
+        // the learner's own progress lives on the learning bundle's page; this page is the same for everyone
+        model.put("progressHref", "/learning" + CoursePaths.courseUrl(course));
         model.put("prerequisites", prerequisites(course));
         model.put("quiz", quiz(localized));
         model.put("crumbs", List.of(Views.crumb("Catalog", "/"), Views.crumb(localized.title(), null)));

@@ -2,6 +2,7 @@ package roadshow.learning.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -31,6 +32,9 @@ public interface Learning {
 
     /** The learner's progress in a course they are enrolled in and that is served now. */
     Optional<CourseProgress> progress(String personId, String course);
+
+    /** The ids of the lessons of a course the learner marked done, including any the course no longer has. */
+    Set<String> doneLessons(String personId, String course);
 
     /** The learner's progress in every course they are enrolled in that is served now, by course. */
     List<CourseProgress> progress(String personId);

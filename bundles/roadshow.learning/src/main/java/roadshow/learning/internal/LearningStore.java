@@ -116,6 +116,12 @@ public class LearningStore implements Learning {
     }
 
     @Override
+    public Set<String> doneLessons(String personId, String course) {
+        return new HashSet<>(sql.list("select lesson from learning_lesson_done where person = ? and course = ?", r -> r.getString(1),
+                personId, course));
+    }
+
+    @Override
     public List<CourseProgress> progress(String personId) {
         return sql.transaction(c -> {
             List<CourseProgress> all = new ArrayList<>();
