@@ -112,7 +112,8 @@ public final class Sql {
             if (value instanceof Instant instant) {
                 statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
             } else if (value == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
+                // untyped, so that the database takes the column's type: PostgreSQL refuses a varchar null for a timestamp
+                statement.setNull(i + 1, Types.NULL);
             } else {
                 statement.setObject(i + 1, value);
             }

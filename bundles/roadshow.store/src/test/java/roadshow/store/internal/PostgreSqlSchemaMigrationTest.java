@@ -59,6 +59,17 @@ class PostgreSqlSchemaMigrationTest {
     }
 
     @Test
+    void sqlBindsNullsAndInstantsToTheColumnsTypes() {
+        roadshow.store.api.Sql sql = new roadshow.store.api.Sql(database);
+        sql.update("CREATE TABLE stamped (id VARCHAR(8) PRIMARY KEY, at TIMESTAMP WITH TIME ZONE, n INTEGER)");
+        java.time.Instant now = java.time.Instant.parse("2026-11-26T10:15:30Z");
+        sql.update("INSERT INTO stamped (id, at, n) VALUES (?, ?, ?)", "a", null, null);
+        sql.update("INSERT INTO stamped (id, at, n) VALUES (?, ?, ?)", "b", now, 3);
+        assertThat(sql.one("SELECT at FROM stamped WHERE id = ?", r -> roadshow.store.api.Sql.instant(r, "at"), "a")).isEmpty();
+        assertThat(sql.one("SELECT at FROM stamped WHERE id = ?", r -> roadshow.store.api.Sql.instant(r, "at"), "b")).contains(now);
+    }
+
+    @Test
     void pendingMigrationsCreateTheOwnersTables() throws SQLException {
         MigrateResult result = SchemaMigration.apply(database, "roadshow.catalog", MigrationFiles.scripts(bundles, "roadshow.catalog", Map.of(
                 "V1__create_course.sql", "CREATE TABLE course (id VARCHAR(64) PRIMARY KEY, title VARCHAR(200) NOT NULL);",

@@ -1,0 +1,56 @@
+package roadshow.quiz.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import roadshow.quiz.api.AttemptException;
+import roadshow.quiz.api.QuizAttempts;
+import roadshow.web.api.Json;
+
+/**
+ * {@code POST /api/v1/quizzes/{vendor}/{quiz}/attempts}: starts an attempt, answering 201
+ * with {@code {attempt, deadline, questions}} and no answer in it.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/quizzes/*")
+public class StartAttemptApi extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient QuizAttempts attempts;
+
+    @Activate
+    public StartAttemptApi(@Reference QuizAttempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> parts = LearnerRequests.segments(request);
+        if (parts.size() != 3 || !parts.get(2).equals("attempts") || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
+            LearnerRequests.notFound(response);
+            return;
+        }
+        try {
+            String learner = LearnerRequests.learner(request, response);
+            // nothing to say in the body, but what comes must be JSON: a cross-site form is refused
+            LearnerRequests.body(request, response, false);
+            var attempt = attempts.start(learner, parts.get(0) + "/" + parts.get(1));
+            response.setHeader("Cache-Control", "private, no-store");
+            Json.send(response, HttpServletResponse.SC_CREATED, attempt);
+        } catch (LearnerRequests.Refused sent) {
+            // answered
+        } catch (AttemptException e) {
+            LearnerRequests.refuse(response, e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package roadshow.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Quiz attempts on the real host, graded on the server, with nothing of the answers sent before submission. */
+class QuizIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String PASSWORD = "a-long-enough-password";
+    private static final String QUIZ = """
+            id: check
+            title: Check
+            passScore: 0.5
+            maxAttempts: 2
+            shuffle: true
+            questions:
+              - id: q1
+                type: single
+                prompt: Which is right?
+                choices:
+                  - {id: a, text: This one, correct: true, feedback: Well spotted.}
+                  - {id: b, text: That one}
+              - id: q2
+                type: numeric
+                prompt: How many millions?
+                answer: 7.6
+                tolerance: 0.1
+              - id: q3
+                type: ordering
+                prompt: Put them in order.
+                items: [Discover, Propose, Close]
+            """;
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path jars;
+
+    private static Host host;
+    private static Http learner;
+    private static Bundle bundle;
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = Host.start(new HostOptions(FreePort.find(), home, "jdbc:h2:mem:quizit", false, null, Http.ADMIN_EMAIL,
+                Http.ADMIN_PASSWORD));
+        Http admin = Http.admin(host.url());
+        assertThat(admin.send("POST", "/api/v1/users", IdentityIT.json("email", "quinn@learner.test", "name", "Quinn", "password", PASSWORD))
+                .statusCode()).isEqualTo(201);
+        learner = new Http(host.url());
+        learner.logIn("quinn@learner.test", PASSWORD);
+        Path jar = ContentJar.course("com.test.quiz", "1.0.0", "quizzer", "basics", "Basics", "one")
+                .file("roadshow/quizzes/check.yaml", QUIZ).writeTo(jars.resolve("quiz.jar"));
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle = host.bundleContext().installBundle("test:quiz", in);
+        }
+        bundle.start();
+        new Http(host.url()).awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("quizzer/basics"), WAIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.stop();
+        }
+    }
+
+    @Test
+    void anAttemptShowsNoAnswerSavesEachAnswerAndIsGradedOnTheServer() throws Exception {
+        assertThat(new Http(host.url()).send("POST", "/api/v1/quizzes/quizzer/check/attempts", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> started = learner.send("POST", "/api/v1/quizzes/quizzer/check/attempts", null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(started.body()).doesNotContain("correct", "Well spotted", "7.6", "tolerance", "answer\"");
+        JsonNode attempt = Http.JSON.readTree(started.body());
+        String id = attempt.path("attempt").asText();
+        assertThat(attempt.path("questions").size()).isEqualTo(3);
+        JsonNode ordering = null;
+        for (JsonNode question : attempt.path("questions")) {
+            if (question.path("type").asText().equals("ordering")) {
+                ordering = question;
+            }
+        }
+        assertThat(ordering).isNotNull();
+
+        assertThat(learner.send("PUT", "/api/v1/attempts/" + id + "/answers/q1", Http.JSON.readTree("{\"choice\": \"zz\"}")).statusCode())
+                .as("a choice the question has not").isEqualTo(400);
+        assertThat(learner.send("PUT", "/api/v1/attempts/" + id + "/answers/q1", Http.JSON.readTree("{\"choice\": \"a\"}")).statusCode())
+                .isBetween(200, 204);
+        assertThat(learner.send("PUT", "/api/v1/attempts/" + id + "/answers/q2", Http.JSON.readTree("{\"value\": 7.65}")).statusCode())
+                .isBetween(200, 204);
+        Http stranger = new Http(host.url());
+        stranger.logIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
+        assertThat(stranger.send("POST", "/api/v1/attempts/" + id + "/submission", null).statusCode()).as("someone else's").isEqualTo(404);
+
+        HttpResponse<String> submitted = learner.send("POST", "/api/v1/attempts/" + id + "/submission", null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        JsonNode result = Http.JSON.readTree(submitted.body());
+        assertThat(result.path("maxScore").asDouble()).isEqualTo(3.0);
+        assertThat(result.path("score").asDouble()).as("q1 and q2 right, q3 unanswered").isEqualTo(2.0);
+        assertThat(result.path("passed").asBoolean()).isTrue();
+        assertThat(result.toString()).contains("Well spotted.");
+        assertThat(learner.send("PUT", "/api/v1/attempts/" + id + "/answers/q3", Http.JSON.readTree("{\"order\": []}")).statusCode())
+                .as("submitted: closed").isEqualTo(409);
+
+        assertThat(learner.send("POST", "/api/v1/quizzes/quizzer/check/attempts", null).statusCode()).isEqualTo(201);
+        assertThat(learner.send("POST", "/api/v1/quizzes/quizzer/check/attempts", null).statusCode()).as("two attempts allowed")
+                .isEqualTo(409);
+    }
+}
