@@ -64,6 +64,20 @@ class QuizIT {
         learner = new Http(host.url());
         learner.logIn("quinn@learner.test", PASSWORD);
         Path jar = ContentJar.course("com.test.quiz", "1.0.0", "quizzer", "basics", "Basics", "one")
+                .file("roadshow/courses/basics/course.yaml", """
+                        id: basics
+                        title: Basics
+                        summary: A course with a quiz.
+                        language: en
+                        duration: PT20M
+                        level: beginner
+                        tags: [testing]
+                        quiz: check
+                        lessons:
+                          - id: one
+                            title: Lesson one
+                            file: lessons/01-one.md
+                        """)
                 .file("roadshow/quizzes/check.yaml", QUIZ).writeTo(jars.resolve("quiz.jar"));
         try (InputStream in = Files.newInputStream(jar)) {
             bundle = host.bundleContext().installBundle("test:quiz", in);
@@ -77,6 +91,28 @@ class QuizIT {
         if (host != null) {
             host.stop();
         }
+    }
+
+    @Test
+    void aCourseWithAQuizIsCompletedOnceItsLessonsAreDoneAndItsQuizIsPassed() throws Exception {
+        Http lea = new Http(host.url());
+        Http admin = Http.admin(host.url());
+        assertThat(admin.send("POST", "/api/v1/users", IdentityIT.json("email", "cora@learner.test", "name", "Cora", "password", PASSWORD))
+                .statusCode()).isEqualTo(201);
+        lea.logIn("cora@learner.test", PASSWORD);
+        assertThat(lea.send("POST", "/api/v1/courses/quizzer/basics/enrollment", null).statusCode()).isEqualTo(200);
+        JsonNode lessonsDone = Http.JSON.readTree(lea.send("PUT", "/api/v1/courses/quizzer/basics/lessons/one/completion", null).body());
+        assertThat(lessonsDone.path("lessonsDone").asInt()).isEqualTo(1);
+        assertThat(lessonsDone.path("completedAt").isNull()).as("the quiz is still to pass").isTrue();
+
+        String id = Http.JSON.readTree(lea.send("POST", "/api/v1/quizzes/quizzer/check/attempts", null).body()).path("attempt").asText();
+        lea.send("PUT", "/api/v1/attempts/" + id + "/answers/q1", Http.JSON.readTree("{\"choice\": \"a\"}"));
+        lea.send("PUT", "/api/v1/attempts/" + id + "/answers/q2", Http.JSON.readTree("{\"value\": 7.6}"));
+        assertThat(Http.JSON.readTree(lea.send("POST", "/api/v1/attempts/" + id + "/submission", null).body()).path("passed").asBoolean())
+                .isTrue();
+        JsonNode progress = Http.JSON.readTree(lea.get("/api/v1/me/progress").body()).path("items").get(0);
+        assertThat(progress.path("quizPassed").asBoolean()).isTrue();
+        assertThat(progress.path("completedVersion").asText()).isEqualTo("1.0.0");
     }
 
     @Test

@@ -21,6 +21,7 @@ import roadshow.learning.api.CourseProgress;
 import roadshow.learning.api.Learning;
 import roadshow.learning.api.LearningException;
 import roadshow.learning.api.LearningException.Reason;
+import roadshow.quiz.api.QuizAttempts;
 import roadshow.store.api.Schema;
 import roadshow.store.api.Sql;
 
@@ -32,11 +33,14 @@ public class LearningStore implements Learning {
 
     private final Sql sql;
     private final Catalog catalog;
+    private final QuizAttempts attempts;
 
     @Activate
-    public LearningStore(@Reference(target = "(roadshow.schema=roadshow.learning)") Schema schema, @Reference Catalog catalog) {
+    public LearningStore(@Reference(target = "(roadshow.schema=roadshow.learning)") Schema schema, @Reference Catalog catalog,
+            @Reference QuizAttempts attempts) {
         this.sql = new Sql(schema.dataSource());
         this.catalog = catalog;
+        this.attempts = attempts;
     }
 
     private CatalogCourse served(String course) {
@@ -137,7 +141,7 @@ public class LearningStore implements Learning {
         });
     }
 
-    private static Optional<CourseProgress> progress(Connection c, String personId, CatalogCourse served) throws SQLException {
+    private Optional<CourseProgress> progress(Connection c, String personId, CatalogCourse served) throws SQLException {
         Course course = served.course();
         Optional<Instant> enrolledAt = Sql.one(c, "select enrolled_at from learning_enrollment where person = ? and course = ?",
                 r -> Sql.instant(r, "enrolled_at"), personId, course.globalId());
@@ -151,8 +155,18 @@ public class LearningStore implements Learning {
         Optional<Completion> completion = Sql.one(c, "select completed_at, course_version from learning_completion"
                 + " where person = ? and course = ?", r -> new Completion(Sql.instant(r, "completed_at"), r.getString("course_version")),
                 personId, course.globalId());
-        // Quizzes are graded by the quiz engine, which is still to come: until then no quiz counts as passed.
-        return Optional.of(ProgressRules.of(course, served.version(), enrolledAt.get(), done, false,
-                completion.map(Completion::at).orElse(null), completion.map(Completion::version).orElse(null)));
+        boolean quizPassed = course.quiz() != null && attempts.passed(personId, course.quiz());
+        CourseProgress progress = ProgressRules.of(course, served.version(), enrolledAt.get(), done, quizPassed,
+                completion.map(Completion::at).orElse(null), completion.map(Completion::version).orElse(null));
+        if (completion.isEmpty() && ProgressRules.completes(course, progress)) {
+            // The quiz was passed after the last lesson was done (the quiz engine knows nothing of courses):
+            // the completion is recorded the first time progress is looked at.
+            Instant now = Instant.now();
+            insertIfAbsent(c, "insert into learning_completion (person, course, course_version, completed_at) select ?, ?, ?, ?"
+                    + " where not exists (select 1 from learning_completion where person = ? and course = ?)",
+                    personId, course.globalId(), served.version(), now, personId, course.globalId());
+            progress = ProgressRules.of(course, served.version(), enrolledAt.get(), done, quizPassed, now, served.version());
+        }
+        return Optional.of(progress);
     }
 }

@@ -51,4 +51,7 @@ public interface QuizAttempts {
      *                          (withdrawn, or a question type it needs is gone)
      */
     AttemptResult submit(String personId, String attemptId);
+
+    /** Whether the learner has passed the quiz in any submitted attempt: what completes a course that has it. */
+    boolean passed(String personId, String quizGlobalId);
 }

@@ -306,4 +306,10 @@ public class AttemptStore implements QuizAttempts {
             throw new IllegalStateException("unreadable JSON in the attempt tables: " + e.getOriginalMessage(), e);
         }
     }
+
+    @Override
+    public boolean passed(String personId, String quizGlobalId) {
+        return sql.one("select id from quiz_attempt where person = ? and quiz = ? and passed = true fetch first 1 rows only",
+                r -> r.getString(1), personId, quizGlobalId).isPresent();
+    }
 }
