@@ -63,6 +63,18 @@ final class Http {
         }
     }
 
+    /** A new client logged in as a person the platform admin {@code admin} registers for it. */
+    static Http newPerson(Http admin, String email, String name, String password) throws IOException, InterruptedException {
+        HttpResponse<String> created = admin.send("POST", "/api/v1/users",
+                JSON.createObjectNode().put("email", email).put("name", name).put("password", password));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("Registering " + email + " answered " + created.statusCode() + ": " + created.body());
+        }
+        Http http = new Http(admin.base);
+        http.logIn(email, password);
+        return http;
+    }
+
     /** Logs in through the API, keeping the session cookie and CSRF token; fails unless it answers 200. */
     JsonNode logIn(String email, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/api/v1/session", JSON.createObjectNode().put("email", email).put("password", password));

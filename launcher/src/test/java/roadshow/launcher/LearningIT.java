@@ -38,10 +38,7 @@ class LearningIT {
         host = Host.start(new HostOptions(FreePort.find(), home, "jdbc:h2:mem:learningit", false, null, Http.ADMIN_EMAIL,
                 Http.ADMIN_PASSWORD));
         Http admin = Http.admin(host.url());
-        assertThat(admin.send("POST", "/api/v1/users", IdentityIT.json("email", "lea@learner.test", "name", "Lea", "password", PASSWORD))
-                .statusCode()).isEqualTo(201);
-        learner = new Http(host.url());
-        learner.logIn("lea@learner.test", PASSWORD);
+        learner = Http.newPerson(admin, "lea@learner.test", "Lea", PASSWORD);
     }
 
     @AfterAll

@@ -59,10 +59,7 @@ class QuizIT {
         host = Host.start(new HostOptions(FreePort.find(), home, "jdbc:h2:mem:quizit", false, null, Http.ADMIN_EMAIL,
                 Http.ADMIN_PASSWORD));
         Http admin = Http.admin(host.url());
-        assertThat(admin.send("POST", "/api/v1/users", IdentityIT.json("email", "quinn@learner.test", "name", "Quinn", "password", PASSWORD))
-                .statusCode()).isEqualTo(201);
-        learner = new Http(host.url());
-        learner.logIn("quinn@learner.test", PASSWORD);
+        learner = Http.newPerson(admin, "quinn@learner.test", "Quinn", PASSWORD);
         Path jar = ContentJar.course("com.test.quiz", "1.0.0", "quizzer", "basics", "Basics", "one")
                 .file("roadshow/courses/basics/course.yaml", """
                         id: basics
@@ -95,11 +92,7 @@ class QuizIT {
 
     @Test
     void aCourseWithAQuizIsCompletedOnceItsLessonsAreDoneAndItsQuizIsPassed() throws Exception {
-        Http lea = new Http(host.url());
-        Http admin = Http.admin(host.url());
-        assertThat(admin.send("POST", "/api/v1/users", IdentityIT.json("email", "cora@learner.test", "name", "Cora", "password", PASSWORD))
-                .statusCode()).isEqualTo(201);
-        lea.logIn("cora@learner.test", PASSWORD);
+        Http lea = Http.newPerson(Http.admin(host.url()), "cora@learner.test", "Cora", PASSWORD);
         assertThat(lea.send("POST", "/api/v1/courses/quizzer/basics/enrollment", null).statusCode()).isEqualTo(200);
         JsonNode lessonsDone = Http.JSON.readTree(lea.send("PUT", "/api/v1/courses/quizzer/basics/lessons/one/completion", null).body());
         assertThat(lessonsDone.path("lessonsDone").asInt()).isEqualTo(1);

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import roadshow.catalog.api.CatalogCourse;
 import roadshow.content.api.Course;
 import roadshow.content.api.Lesson;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
 import roadshow.web.api.Problem;
@@ -65,15 +66,14 @@ public class CoursesApi extends HttpServlet {
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int limit;
-        Optional<String> after;
+        Page.Request paging;
         try {
-            limit = Page.limit(request.getParameter("limit"));
-            after = Page.afterKey(request.getParameter("cursor"));
-        } catch (IllegalArgumentException e) {
-            Problem.badRequest(e.getMessage()).send(response);
+            paging = Page.Request.read(request, response);
+        } catch (Answered answered) {
             return;
         }
+        int limit = paging.limit();
+        Optional<String> after = paging.after();
         CatalogQuery query = new CatalogQuery(request.getParameter("q"), request.getParameter("vendor"),
                 request.getParameter("tag"), request.getParameter("lang"), request.getParameter("level"));
         List<CourseJson> items = new ArrayList<>();

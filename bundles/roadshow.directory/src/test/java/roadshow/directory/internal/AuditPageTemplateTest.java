@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URL;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import freemarker.cache.URLTemplateLoader;
-import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import roadshow.audit.api.AuditEvent;
 
 /**
@@ -88,30 +83,7 @@ class AuditPageTemplateTest {
         model.put("jsonHref", filter.href(AuditApi.PATH));
         model.put("locale", "en");
         StringWriter html = new StringWriter();
-        freemarker().getTemplate("audit.ftlh").process(model, html);
+        Templates.freemarker().getTemplate("audit.ftlh").process(model, html);
         return html.toString();
-    }
-
-    /** As roadshow.web's FreemarkerPages: the shared layout under {@code web/}, the bundle's templates at the root. */
-    private static Configuration freemarker() {
-        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setTemplateLoader(new URLTemplateLoader() {
-            @Override
-            protected URL getURL(String name) {
-                String file = name.startsWith("web/") ? name.substring("web/".length()) : name;
-                return AuditPageTemplateTest.class.getClassLoader().getResource("templates/" + file);
-            }
-        });
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setOutputEncoding("UTF-8");
-        configuration.setURLEscapingCharset("UTF-8");
-        configuration.setLocale(Locale.ENGLISH);
-        configuration.setLocalizedLookup(false);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setAPIBuiltinEnabled(false);
-        configuration.setNumberFormat("computer");
-        return configuration;
     }
 }

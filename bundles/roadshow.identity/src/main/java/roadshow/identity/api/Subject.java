@@ -1,11 +1,16 @@
 package roadshow.identity.api;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import roadshow.web.api.Answered;
+import roadshow.web.api.Problem;
 
 /**
  * Who a request comes from: a person signed in with a session, or an integration with an
@@ -25,6 +30,25 @@ public record Subject(String personId, String name, String email, String org, Li
     /** The subject of {@code request}, or empty when nobody signed in and no token came with it. */
     public static Optional<Subject> of(ServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Subject subject ? Optional.of(subject) : Optional.empty();
+    }
+
+    /**
+     * The id of the person making {@code request}, for endpoints that act on a person's own
+     * records: a visitor is answered 401 and an integration's token 403, both saying
+     * {@code purpose} ("take a quiz"), and {@link Answered} is thrown.
+     */
+    public static String person(HttpServletRequest request, HttpServletResponse response, String purpose)
+            throws IOException, Answered {
+        Optional<Subject> subject = of(request);
+        if (subject.isEmpty()) {
+            Problem.of(401, "Unauthorized", "Log in to " + purpose + ": what you do is kept in your account.").send(response);
+            throw new Answered();
+        }
+        if (subject.get().viaToken()) {
+            Problem.of(403, "Forbidden", "Only a person can " + purpose + ", not an integration's token.").send(response);
+            throw new Answered();
+        }
+        return subject.get().personId();
     }
 
     /** Whether this is an integration's API token rather than a person. */

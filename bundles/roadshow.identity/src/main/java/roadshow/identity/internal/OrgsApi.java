@@ -32,6 +32,9 @@ import roadshow.identity.api.Permission;
 import roadshow.identity.api.Person;
 import roadshow.identity.api.Subject;
 import roadshow.identity.api.Target;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.RequestPath;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
 import roadshow.web.api.Problem;
@@ -66,16 +69,15 @@ public class OrgsApi extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = Subject.of(request).orElse(null);
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         if (subject == null) {
             Endpoints.refuse(response, Access.UNAUTHENTICATED);
             return;
         }
         Page.Request paging;
         try {
-            paging = Page.Request.of(request);
-        } catch (IllegalArgumentException e) {
-            Problem.badRequest(e.getMessage()).send(response);
+            paging = Page.Request.read(request, response);
+        } catch (Answered answered) {
             return;
         }
         int limit = paging.limit();
@@ -119,7 +121,7 @@ public class OrgsApi extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = Subject.of(request).orElse(null);
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         try {
             if (path.isEmpty()) {
                 Access access = authorization.access(subject, Permission.MANAGE, Target.platform());
@@ -127,7 +129,7 @@ public class OrgsApi extends HttpServlet {
                     Endpoints.refuse(response, access);
                     return;
                 }
-                JsonNode body = Endpoints.body(request, response);
+                JsonNode body = JsonBody.object(request, response);
                 List<String> domains = new ArrayList<>();
                 JsonNode given = body.get("domains");
                 if (given != null && !given.isNull()) {
@@ -163,14 +165,14 @@ public class OrgsApi extends HttpServlet {
                 Json.send(response, Map.of("joined", joined));
                 return;
             }
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             String email = Endpoints.required(body, "email", response);
             Invitations.Invitation invitation = invitations.invite(org, email, subject.viaToken() ? subject.actorId() : subject.personId());
             audit.record(AuditEvent.of(subject.actorId(), subject.name(), "org.invite", "org", org,
                     invitation.email() + " was invited.", request.getRemoteAddr()));
             Json.send(response, 201, Map.of("id", invitation.id(), "org", org, "email", invitation.email(), "expiresAt",
                     invitation.expiresAt()));
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             // answered
         } catch (IdentityException e) {
             Endpoints.refuse(response, e);
@@ -180,7 +182,7 @@ public class OrgsApi extends HttpServlet {
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = Subject.of(request).orElse(null);
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         if (path.size() != 2 || !path.get(1).equals("domains")) {
             Endpoints.refuse(response, subject == null ? Access.UNAUTHENTICATED : Access.NOT_FOUND);
             return;
@@ -193,7 +195,7 @@ public class OrgsApi extends HttpServlet {
             return;
         }
         try {
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             JsonNode given = body.get("domains");
             if (given == null || !given.isArray()) {
                 Problem.badRequest("'domains' must be an array of domain names.").send(response);
@@ -205,7 +207,7 @@ public class OrgsApi extends HttpServlet {
             audit.record(AuditEvent.of(subject.actorId(), subject.name(), "org.domains", "org", org.id(),
                     "Domains set to " + org.domains() + ".", request.getRemoteAddr()));
             Json.send(response, org);
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             // answered
         } catch (IdentityException e) {
             Endpoints.refuse(response, e);

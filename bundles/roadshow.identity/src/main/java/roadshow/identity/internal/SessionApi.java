@@ -21,6 +21,8 @@ import roadshow.identity.api.ApiTokens;
 import roadshow.identity.api.Csrf;
 import roadshow.identity.api.People;
 import roadshow.identity.api.Subject;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Problem;
 
@@ -68,10 +70,10 @@ public class SessionApi extends HttpServlet {
         String email;
         String password;
         try {
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             email = Endpoints.required(body, "email", response);
             password = Endpoints.required(body, "password", response);
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             return;
         }
         SignIn.Result result = signIn.logIn(email, password, request, response);

@@ -25,6 +25,9 @@ import roadshow.identity.api.IdentityException;
 import roadshow.identity.api.Permission;
 import roadshow.identity.api.Subject;
 import roadshow.identity.api.Target;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.RequestPath;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
 
@@ -64,7 +67,7 @@ public class TokensApi extends HttpServlet {
         if (!allowed(subject, response)) {
             return;
         }
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         if (path.size() == 1) {
             var token = tokens.find(path.get(0));
             if (token.isEmpty()) {
@@ -84,7 +87,7 @@ public class TokensApi extends HttpServlet {
             return;
         }
         try {
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             ApiTokens.Issued issued = tokens.issue(Endpoints.required(body, "name", response), Endpoints.text(body, "org", response),
                     Endpoints.text(body, "vendor", response), subject.actorId());
             audit.record(AuditEvent.of(subject.actorId(), subject.name(), "token.issue", "token", issued.token().id(),
@@ -98,7 +101,7 @@ public class TokensApi extends HttpServlet {
             answer.put("issuedAt", issued.token().issuedAt());
             response.setHeader("Cache-Control", "no-store");
             Json.send(response, 201, answer);
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             // answered
         } catch (IdentityException e) {
             Endpoints.refuse(response, e);
@@ -115,7 +118,7 @@ public class TokensApi extends HttpServlet {
         if (!allowed(subject, response)) {
             return;
         }
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         if (path.size() != 1) {
             Endpoints.refuse(response, Access.NOT_FOUND);
             return;

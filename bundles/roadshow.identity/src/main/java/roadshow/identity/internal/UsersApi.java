@@ -33,6 +33,9 @@ import roadshow.identity.api.Person;
 import roadshow.identity.api.Role;
 import roadshow.identity.api.Subject;
 import roadshow.identity.api.Target;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.RequestPath;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
 import roadshow.web.api.Problem;
@@ -75,7 +78,7 @@ public class UsersApi extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = Subject.of(request).orElse(null);
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         if (path.isEmpty()) {
             list(request, response, subject);
             return;
@@ -107,9 +110,8 @@ public class UsersApi extends HttpServlet {
         }
         Page.Request paging;
         try {
-            paging = Page.Request.of(request);
-        } catch (IllegalArgumentException e) {
-            Problem.badRequest(e.getMessage()).send(response);
+            paging = Page.Request.read(request, response);
+        } catch (Answered answered) {
             return;
         }
         int limit = paging.limit();
@@ -131,13 +133,13 @@ public class UsersApi extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Endpoints.segments(request).isEmpty()) {
+        if (!RequestPath.segments(request).isEmpty()) {
             Endpoints.refuse(response, Access.NOT_FOUND);
             return;
         }
         Subject subject = Subject.of(request).orElse(null);
         try {
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             String email = Endpoints.required(body, "email", response);
             String name = Endpoints.required(body, "name", response);
             String password = Endpoints.required(body, "password", response);
@@ -190,7 +192,7 @@ public class UsersApi extends HttpServlet {
                     request.getRemoteAddr()));
             response.setHeader("Location", "/api/v1/users/" + person.id());
             Json.send(response, 201, PersonJson.of(person, null));
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             // answered
         } catch (IdentityException e) {
             Endpoints.refuse(response, e);
@@ -199,7 +201,7 @@ public class UsersApi extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         Subject subject = Subject.of(request).orElse(null);
         if (path.size() != 2 || !path.get(1).equals("roles")) {
             Endpoints.refuse(response, subject == null ? Access.UNAUTHENTICATED : Access.NOT_FOUND);
@@ -212,7 +214,7 @@ public class UsersApi extends HttpServlet {
             return;
         }
         try {
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             JsonNode list = body.get("roles");
             if (list == null || !list.isArray()) {
                 Problem.badRequest("'roles' must be an array of {role, org?, vendor?}.").send(response);
@@ -252,7 +254,7 @@ public class UsersApi extends HttpServlet {
             audit.record(AuditEvent.of(subject.actorId(), subject.name(), "role.set", "person", id,
                     "Roles set to " + roles.stream().map(AccountPages::describe).toList() + ".", request.getRemoteAddr()));
             Json.send(response, Map.of("roles", roles.stream().map(PersonJson.RoleJson::of).toList()));
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             // answered
         } catch (IdentityException e) {
             Endpoints.refuse(response, e);

@@ -25,9 +25,11 @@ import roadshow.identity.api.Subject;
 import roadshow.identity.api.Target;
 import roadshow.identity.api.Vendor;
 import roadshow.identity.api.Vendors;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.RequestPath;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
-import roadshow.web.api.Problem;
 
 /** {@code /api/v1/vendors}: admins create vendors; anyone signed in lists them. */
 @Component(service = Servlet.class)
@@ -50,7 +52,7 @@ public class VendorsApi extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = Subject.of(request).orElse(null);
-        List<String> path = Endpoints.segments(request);
+        List<String> path = RequestPath.segments(request);
         if (subject == null) {
             Endpoints.refuse(response, Access.UNAUTHENTICATED);
             return;
@@ -70,9 +72,8 @@ public class VendorsApi extends HttpServlet {
         }
         Page.Request paging;
         try {
-            paging = Page.Request.of(request);
-        } catch (IllegalArgumentException e) {
-            Problem.badRequest(e.getMessage()).send(response);
+            paging = Page.Request.read(request, response);
+        } catch (Answered answered) {
             return;
         }
         int limit = paging.limit();
@@ -85,7 +86,7 @@ public class VendorsApi extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = Subject.of(request).orElse(null);
-        if (!Endpoints.segments(request).isEmpty()) {
+        if (!RequestPath.segments(request).isEmpty()) {
             Endpoints.refuse(response, subject == null ? Access.UNAUTHENTICATED : Access.NOT_FOUND);
             return;
         }
@@ -95,13 +96,13 @@ public class VendorsApi extends HttpServlet {
             return;
         }
         try {
-            JsonNode body = Endpoints.body(request, response);
+            JsonNode body = JsonBody.object(request, response);
             Vendor vendor = vendors.create(Endpoints.required(body, "id", response), Endpoints.required(body, "name", response));
             audit.record(AuditEvent.of(subject.actorId(), subject.name(), "vendor.create", "vendor", vendor.id(),
                     "Vendor " + vendor.name() + " was created.", request.getRemoteAddr()));
             response.setHeader("Location", "/api/v1/vendors/" + vendor.id());
             Json.send(response, 201, vendor);
-        } catch (Endpoints.Refused refused) {
+        } catch (Answered answered) {
             // answered
         } catch (IdentityException e) {
             Endpoints.refuse(response, e);

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import roadshow.identity.api.Subject;
 import roadshow.learning.api.LearningException;
 import roadshow.learning.api.Learning;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.RequestPath;
 
@@ -55,16 +56,14 @@ public class CourseActions implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        var learner = LearnerRequests.learner(Subject.of(request), response);
-        if (learner.isEmpty()) {
-            return;
-        }
         String course = parts.get(0) + "/" + parts.get(1);
         try {
-            Json.send(response, enrollment ? learning.enroll(learner.get(), course)
-                    : learning.completeLesson(learner.get(), course, parts.get(3)));
+            String learner = Subject.person(request, response, "learn");
+            Json.send(response, enrollment ? learning.enroll(learner, course) : learning.completeLesson(learner, course, parts.get(3)));
+        } catch (Answered answered) {
+            // the problem is sent
         } catch (LearningException e) {
-            LearnerRequests.refuse(response, e);
+            LearningRefusals.refuse(response, e);
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import roadshow.identity.api.Subject;
 import roadshow.learning.api.CourseProgress;
 import roadshow.learning.api.Learning;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
 
@@ -37,11 +38,12 @@ public class MyProgressApi extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var learner = LearnerRequests.learner(Subject.of(request), response);
-        if (learner.isEmpty()) {
+        List<CourseProgress> progress;
+        try {
+            progress = learning.progress(Subject.person(request, response, "learn"));
+        } catch (Answered answered) {
             return;
         }
-        List<CourseProgress> progress = learning.progress(learner.get());
         response.setHeader("Cache-Control", "private, no-store");
         Json.send(response, new Page<>(progress, null));
     }

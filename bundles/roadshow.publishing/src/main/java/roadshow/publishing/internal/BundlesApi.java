@@ -19,6 +19,7 @@ import roadshow.content.api.ContentBundles;
 import roadshow.identity.api.Access;
 import roadshow.identity.api.Authorization;
 import roadshow.identity.api.Subject;
+import roadshow.web.api.Answered;
 import roadshow.web.api.Json;
 import roadshow.web.api.Page;
 import roadshow.web.api.Problem;
@@ -46,15 +47,14 @@ public class BundlesApi extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int limit;
-        Optional<String> after;
+        Page.Request paging;
         try {
-            limit = Page.limit(request.getParameter("limit"));
-            after = Page.afterKey(request.getParameter("cursor"));
-        } catch (IllegalArgumentException e) {
-            Problem.badRequest(e.getMessage()).send(response);
+            paging = Page.Request.read(request, response);
+        } catch (Answered answered) {
             return;
         }
+        int limit = paging.limit();
+        Optional<String> after = paging.after();
         BundleVisibility visible = BundleVisibility.of(Subject.of(request).orElse(null), authorization, bundles.states());
         if (!visible.access().allowed()) {
             Problem.of(visible.access().status(), visible.access() == Access.UNAUTHENTICATED ? "Unauthorized" : "Forbidden",

@@ -14,6 +14,10 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import roadshow.identity.api.Subject;
+import roadshow.web.api.Answered;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.RequestPath;
 import roadshow.quiz.api.AttemptException;
 import roadshow.quiz.api.QuizAttempts;
 import roadshow.web.api.Json;
@@ -38,40 +42,40 @@ public class AttemptApi extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> parts = LearnerRequests.segments(request);
+        List<String> parts = RequestPath.segments(request);
         if (parts.size() != 3 || !parts.get(1).equals("answers") || parts.get(0).isEmpty() || parts.get(2).isEmpty()) {
-            LearnerRequests.notFound(response);
+            AttemptRefusals.notFound(response);
             return;
         }
         try {
-            String learner = LearnerRequests.learner(request, response);
-            JsonNode answer = LearnerRequests.body(request, response, true);
+            String learner = Subject.person(request, response, "take a quiz");
+            JsonNode answer = JsonBody.read(request, response, true);
             attempts.saveAnswer(learner, parts.get(0), parts.get(2), answer);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        } catch (LearnerRequests.Refused sent) {
+        } catch (Answered answered) {
             // answered
         } catch (AttemptException e) {
-            LearnerRequests.refuse(response, e);
+            AttemptRefusals.refuse(response, e);
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> parts = LearnerRequests.segments(request);
+        List<String> parts = RequestPath.segments(request);
         if (parts.size() != 2 || !parts.get(1).equals("submission") || parts.get(0).isEmpty()) {
-            LearnerRequests.notFound(response);
+            AttemptRefusals.notFound(response);
             return;
         }
         try {
-            String learner = LearnerRequests.learner(request, response);
-            LearnerRequests.body(request, response, false);
+            String learner = Subject.person(request, response, "take a quiz");
+            JsonBody.read(request, response, false);
             var result = attempts.submit(learner, parts.get(0));
             response.setHeader("Cache-Control", "private, no-store");
             Json.send(response, result);
-        } catch (LearnerRequests.Refused sent) {
+        } catch (Answered answered) {
             // answered
         } catch (AttemptException e) {
-            LearnerRequests.refuse(response, e);
+            AttemptRefusals.refuse(response, e);
         }
     }
 }

@@ -12,6 +12,10 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import roadshow.identity.api.Subject;
+import roadshow.web.api.Answered;
+import roadshow.web.api.JsonBody;
+import roadshow.web.api.RequestPath;
 import roadshow.quiz.api.AttemptException;
 import roadshow.quiz.api.QuizAttempts;
 import roadshow.web.api.Json;
@@ -35,22 +39,22 @@ public class StartAttemptApi extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> parts = LearnerRequests.segments(request);
+        List<String> parts = RequestPath.segments(request);
         if (parts.size() != 3 || !parts.get(2).equals("attempts") || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
-            LearnerRequests.notFound(response);
+            AttemptRefusals.notFound(response);
             return;
         }
         try {
-            String learner = LearnerRequests.learner(request, response);
+            String learner = Subject.person(request, response, "take a quiz");
             // nothing to say in the body, but what comes must be JSON: a cross-site form is refused
-            LearnerRequests.body(request, response, false);
+            JsonBody.read(request, response, false);
             var attempt = attempts.start(learner, parts.get(0) + "/" + parts.get(1));
             response.setHeader("Cache-Control", "private, no-store");
             Json.send(response, HttpServletResponse.SC_CREATED, attempt);
-        } catch (LearnerRequests.Refused sent) {
+        } catch (Answered answered) {
             // answered
         } catch (AttemptException e) {
-            LearnerRequests.refuse(response, e);
+            AttemptRefusals.refuse(response, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package roadshow.web.api;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One page of a list answer, {@code {items: [...], next: cursor|null}}, and the opaque
@@ -39,6 +41,16 @@ public record Page<T>(List<T> items, String next) {
          */
         public static Request of(ServletRequest request) {
             return new Request(Page.limit(request.getParameter("limit")), afterKey(request.getParameter("cursor")));
+        }
+
+        /** As {@link #of}, answering a malformed parameter with a 400 problem and throwing {@link Answered}. */
+        public static Request read(ServletRequest request, HttpServletResponse response) throws IOException, Answered {
+            try {
+                return of(request);
+            } catch (IllegalArgumentException e) {
+                Problem.badRequest(e.getMessage()).send(response);
+                throw new Answered();
+            }
         }
 
         /**

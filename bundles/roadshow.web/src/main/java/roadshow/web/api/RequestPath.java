@@ -2,6 +2,7 @@ package roadshow.web.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,5 +29,14 @@ public final class RequestPath {
         } catch (URISyntaxException e) {
             return "/";
         }
+    }
+
+    /**
+     * The segments of the path after the servlet's pattern: {@code /api/v1/users/x/roles}
+     * under {@code /api/v1/users/*} is [x, roles]; none for the pattern's own path.
+     */
+    public static List<String> segments(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return info == null || info.isEmpty() || info.equals("/") ? List.of() : List.of(info.substring(1).split("/", -1));
     }
 }
