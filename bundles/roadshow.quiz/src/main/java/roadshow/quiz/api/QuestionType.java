@@ -2,6 +2,7 @@ package roadshow.quiz.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -14,6 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * how an answer is graded. The built-in types are those of the content bundle format;
  * a vendor's code bundle may add one by registering a service with
  * {@link #TYPE_PROPERTY} set to its {@link #id()}.
+ *
+ * <p>On the attempt page, the quiz bundle draws the controls of the built-in types itself;
+ * a type it does not know draws its own ({@link #controls}). Either way the form comes
+ * back to the type as fields ({@link #readForm}), so a page, with or without script,
+ * saves exactly the answer body the REST API takes.
  *
  * <p>A type holds no state of its own: everything about a question is in the
  * {@link PreparedQuestion} it made, and everything about an attempt (the order it was
@@ -83,4 +89,33 @@ public interface QuestionType {
      * @return the points earned out of the question's points, and the vendor's feedback
      */
     Grade grade(PreparedQuestion question, JsonNode answer);
+
+    /**
+     * The HTML controls with which a learner answers the question on the attempt page,
+     * placed after its prompt, or empty for a type whose controls the quiz page draws
+     * itself (the built-in ones). Every control's name is {@code name} or starts with
+     * {@code name + "."}; the fragment holds no script or style (the page's content
+     * security policy allows neither inline) and nothing from which the answer can be
+     * told; every text in it is HTML-escaped.
+     *
+     * @param question the question as this attempt shows it
+     * @param answer   the answer saved so far, to show filled in, or {@code null}
+     * @param name     the name of the question's control, and the prefix of its sub-controls
+     */
+    default Optional<String> controls(Presented question, JsonNode answer, String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * The answer body that the attempt page's controls for the question give.
+     *
+     * @param question the question as this attempt shows it
+     * @param fields   the values of the question's form fields: under the key {@code ""}
+     *                 those of the control named as the question, and under {@code "sub"}
+     *                 those of a control named {@code name + ".sub"}; a field the form sent
+     *                 empty is there with an empty string
+     * @return the answer body, as the REST API takes it, which {@link #checkAnswer} then
+     *         checks; or {@code null} when the learner has not answered
+     */
+    JsonNode readForm(Presented question, Map<String, List<String>> fields);
 }

@@ -1,5 +1,7 @@
 package roadshow.quiz.api;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,4 +56,16 @@ public interface QuizAttempts {
 
     /** Whether the learner has passed the quiz in any submitted attempt: what completes a course that has it. */
     boolean passed(String personId, String quizGlobalId);
+
+    /**
+     * The learner's attempts at a quiz, first to last, whether or not it is served now.
+     */
+    List<AttemptSummary> attempts(String personId, String quizGlobalId);
+
+    /**
+     * One of the learner's attempts, to resume or to review.
+     *
+     * @throws AttemptException {@code NOT_FOUND} when the attempt is not this learner's
+     */
+    AttemptDetail attempt(String personId, String attemptId);
 }

@@ -2,6 +2,7 @@ package roadshow.quiz.internal;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,9 @@ import roadshow.content.api.Question;
 import roadshow.content.api.Quiz;
 import roadshow.quiz.api.AttemptException;
 import roadshow.quiz.api.AttemptException.Reason;
+import roadshow.quiz.api.AttemptDetail;
 import roadshow.quiz.api.AttemptResult;
+import roadshow.quiz.api.AttemptSummary;
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.Preparation;
 import roadshow.quiz.api.PreparedQuestion;
@@ -228,15 +231,9 @@ public class AttemptStore implements QuizAttempts {
     public AttemptResult submit(String personId, String attemptId) {
         return sql.transaction(c -> {
             Attempt attempt = lock(c, personId, attemptId);
-            List<Asked> asked = Sql.list(c, "select question, presented, points, correct, feedback from quiz_attempt_question"
-                    + " where attempt = ? order by position", r -> new Asked(r.getString("question"), read(r.getString("presented"),
-                            Presented.class), (Double) r.getObject("points", Double.class), (Boolean) r.getObject("correct", Boolean.class),
-                            r.getString("feedback") == null ? List.of() : readTexts(r.getString("feedback"))), attemptId);
+            List<Asked> asked = asked(c, attemptId);
             if (attempt.submittedAt() != null) {
-                return new AttemptResult(attempt.score(), attempt.maxScore(), attempt.passed(), asked.stream()
-                        .map(q -> new AttemptResult.QuestionResult(q.id(), Boolean.TRUE.equals(q.correct()),
-                                q.points() == null ? 0 : q.points(), q.feedback()))
-                        .toList());
+                return new AttemptResult(attempt.score(), attempt.maxScore(), attempt.passed(), results(asked));
             }
             Pool pool = pool(attempt.quiz(), Reason.UNAVAILABLE);
             record Saved(String question, JsonNode answer, Instant savedAt) {
@@ -269,6 +266,19 @@ public class AttemptStore implements QuizAttempts {
                     maxScore, passed, attemptId);
             return new AttemptResult(score, maxScore, passed, results);
         });
+    }
+
+    /** The questions of an attempt, in the order shown, with their grades once submitted. */
+    private static List<Asked> asked(Connection c, String attemptId) throws SQLException {
+        return Sql.list(c, "select question, presented, points, correct, feedback from quiz_attempt_question"
+                + " where attempt = ? order by position", r -> new Asked(r.getString("question"), read(r.getString("presented"),
+                        Presented.class), (Double) r.getObject("points", Double.class), (Boolean) r.getObject("correct", Boolean.class),
+                        r.getString("feedback") == null ? List.of() : readTexts(r.getString("feedback"))), attemptId);
+    }
+
+    private static List<AttemptResult.QuestionResult> results(List<Asked> asked) {
+        return asked.stream().map(q -> new AttemptResult.QuestionResult(q.id(), Boolean.TRUE.equals(q.correct()),
+                q.points() == null ? 0 : q.points(), q.feedback())).toList();
     }
 
     /**
@@ -311,5 +321,42 @@ public class AttemptStore implements QuizAttempts {
     public boolean passed(String personId, String quizGlobalId) {
         return sql.one("select id from quiz_attempt where person = ? and quiz = ? and passed = true fetch first 1 rows only",
                 r -> r.getString(1), personId, quizGlobalId).isPresent();
+    }
+
+    private static final String SUMMARY_COLUMNS = "id, quiz, number, started_at, deadline, submitted_at, score, max_score, passed";
+
+    private AttemptSummary summary(ResultSet r) throws SQLException {
+        Instant deadline = Sql.instant(r, "deadline");
+        Instant submittedAt = Sql.instant(r, "submitted_at");
+        AttemptSummary.State state = submittedAt != null ? AttemptSummary.State.SUBMITTED
+                : deadline != null && now().isAfter(deadline) ? AttemptSummary.State.TIME_UP : AttemptSummary.State.OPEN;
+        boolean graded = submittedAt != null;
+        return new AttemptSummary(r.getString("id"), r.getString("quiz"), r.getInt("number"), state, Sql.instant(r, "started_at"),
+                deadline, submittedAt, graded ? r.getDouble("score") : null, graded ? r.getDouble("max_score") : null,
+                graded ? r.getBoolean("passed") : null);
+    }
+
+    @Override
+    public List<AttemptSummary> attempts(String personId, String quizGlobalId) {
+        return sql.list("select " + SUMMARY_COLUMNS + " from quiz_attempt where person = ? and quiz = ? order by number", this::summary,
+                personId, quizGlobalId);
+    }
+
+    @Override
+    public AttemptDetail attempt(String personId, String attemptId) {
+        return sql.transaction(c -> {
+            AttemptSummary summary = Sql.one(c, "select " + SUMMARY_COLUMNS + " from quiz_attempt where id = ? and person = ?",
+                    this::summary, attemptId, personId)
+                    .orElseThrow(() -> new AttemptException(Reason.NOT_FOUND, "There is no attempt " + attemptId + "."));
+            List<Asked> asked = asked(c, attemptId);
+            Map<String, JsonNode> answers = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> saved : Sql.list(c, "select question, answer from quiz_attempt_answer where attempt = ?",
+                    r -> Map.entry(r.getString("question"), read(r.getString("answer"), JsonNode.class)), attemptId)) {
+                answers.put(saved.getKey(), saved.getValue());
+            }
+            AttemptResult result = summary.state() == AttemptSummary.State.SUBMITTED
+                    ? new AttemptResult(summary.score(), summary.maxScore(), summary.passed(), results(asked)) : null;
+            return new AttemptDetail(summary, asked.stream().map(Asked::presented).toList(), answers, result);
+        });
     }
 }

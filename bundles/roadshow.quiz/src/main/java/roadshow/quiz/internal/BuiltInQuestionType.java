@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.Preparation;
@@ -72,6 +73,29 @@ abstract class BuiltInQuestionType<Q extends PreparedQuestion> implements Questi
             return Grade.wrong(q.points(), List.of());
         }
         return score(q, answer.get(field));
+    }
+
+    @Override
+    public final JsonNode readForm(Presented question, Map<String, List<String>> fields) {
+        JsonNode value = formValue(question, fields);
+        return value == null ? null : JsonNodeFactory.instance.objectNode().set(field, value);
+    }
+
+    /**
+     * The value of the answer body's one field that the page's controls for the question
+     * give (drawn by the quiz page's template for this type), or {@code null} when nothing
+     * was answered; a value the learner typed wrong is passed on as text, for
+     * {@link #checkAnswer} to refuse with its reason.
+     */
+    abstract JsonNode formValue(Presented question, Map<String, List<String>> fields);
+
+    /** The first value of a form field, trimmed, or {@code null} when it is missing or blank. */
+    static String formField(Map<String, List<String>> fields, String key) {
+        List<String> values = fields.get(key);
+        if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank()) {
+            return null;
+        }
+        return values.get(0).strip();
     }
 
     /** Reads the type's own fields; the result is not used when {@code fields} has problems. */

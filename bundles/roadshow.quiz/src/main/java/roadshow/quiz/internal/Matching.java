@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.Option;
@@ -79,6 +80,19 @@ public class Matching extends BuiltInQuestionType<Matching.Prepared> {
         left = shuffle ? Shuffle.of(left, random) : left;
         return new Presented(question.id(), ID, question.prompt(), question.points(), null, null, left,
                 Shuffle.of(right, random));
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        // one control per left-hand thing, named by its id, naming the right-hand one picked
+        var pairs = JsonNodeFactory.instance.objectNode();
+        for (Option left : question.left()) {
+            String right = formField(fields, left.id());
+            if (right != null) {
+                pairs.put(left.id(), right);
+            }
+        }
+        return pairs.isEmpty() ? null : pairs;
     }
 
     @Override

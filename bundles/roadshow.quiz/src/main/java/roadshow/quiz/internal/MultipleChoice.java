@@ -1,5 +1,6 @@
 package roadshow.quiz.internal;
 
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.PreparedQuestion;
@@ -54,6 +56,14 @@ public class MultipleChoice extends BuiltInQuestionType<MultipleChoice.Prepared>
         List<Choice> shown = shuffle ? Shuffle.of(question.choices(), random) : question.choices();
         return new Presented(question.id(), ID, question.prompt(), question.points(),
                 shown.stream().map(Choice::shown).toList(), null, null, null);
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        // no box ticked is an answer too (a form sends nothing for it): it replaces what was saved before
+        var picked = JsonNodeFactory.instance.arrayNode();
+        fields.getOrDefault("", List.of()).stream().filter(v -> v != null && !v.isBlank()).map(String::strip).forEach(picked::add);
+        return picked;
     }
 
     @Override

@@ -1,12 +1,14 @@
 package roadshow.quiz.internal;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.PreparedQuestion;
@@ -51,6 +53,22 @@ public class NumericAnswer extends BuiltInQuestionType<NumericAnswer.Prepared> {
     @Override
     Presented show(Prepared question, boolean shuffle, RandomGenerator random) {
         return Presented.prompt(question);
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        String written = formField(fields, "");
+        if (written == null) {
+            return null;
+        }
+        // "2,5" is how half the world writes 2.5
+        String number = written.indexOf('.') < 0 && written.chars().filter(c -> c == ',').count() == 1
+                ? written.replace(',', '.') : written;
+        try {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(number));
+        } catch (NumberFormatException e) {
+            return JsonNodeFactory.instance.textNode(written);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package roadshow.quiz.internal;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.IntStream;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.Option;
@@ -57,6 +59,19 @@ public class Ordering extends BuiltInQuestionType<Ordering.Prepared> {
                 .mapToObj(i -> new Option(question.ids().get(i), question.items().get(i))).toList();
         return new Presented(question.id(), ID, question.prompt(), question.points(), null, Shuffle.of(items, random),
                 null, null);
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        // one control per place, 1 to n, each naming the item the learner put there
+        var order = JsonNodeFactory.instance.arrayNode();
+        for (int place = 1; place <= question.items().size(); place++) {
+            String item = formField(fields, Integer.toString(place));
+            if (item != null) {
+                order.add(item);
+            }
+        }
+        return order.isEmpty() ? null : order;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package roadshow.quiz.internal;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.PreparedQuestion;
@@ -54,6 +56,12 @@ public class SingleChoice extends BuiltInQuestionType<SingleChoice.Prepared> {
         List<Choice> shown = shuffle ? Shuffle.of(question.choices(), random) : question.choices();
         return new Presented(question.id(), ID, question.prompt(), question.points(),
                 shown.stream().map(Choice::shown).toList(), null, null, null);
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        String choice = formField(fields, "");
+        return choice == null ? null : JsonNodeFactory.instance.textNode(choice);
     }
 
     @Override

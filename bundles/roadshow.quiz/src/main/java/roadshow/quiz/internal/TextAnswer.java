@@ -1,6 +1,7 @@
 package roadshow.quiz.internal;
 
 import java.text.Normalizer;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -8,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.PreparedQuestion;
@@ -61,6 +63,13 @@ public class TextAnswer extends BuiltInQuestionType<TextAnswer.Prepared> {
     @Override
     Presented show(Prepared question, boolean shuffle, RandomGenerator random) {
         return Presented.prompt(question);
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        List<String> values = fields.get("");
+        // an emptied field is an answer too: it replaces what was saved before
+        return values == null || values.isEmpty() ? null : JsonNodeFactory.instance.textNode(values.get(0).strip());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package roadshow.quiz.internal;
 
+import java.util.Map;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import roadshow.quiz.api.Grade;
 import roadshow.quiz.api.PreparedQuestion;
@@ -39,6 +41,19 @@ public class TrueFalse extends BuiltInQuestionType<TrueFalse.Prepared> {
     @Override
     Presented show(Prepared question, boolean shuffle, RandomGenerator random) {
         return Presented.prompt(question);
+    }
+
+    @Override
+    JsonNode formValue(Presented question, Map<String, List<String>> fields) {
+        String value = formField(fields, "");
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> JsonNodeFactory.instance.booleanNode(true);
+            case "false" -> JsonNodeFactory.instance.booleanNode(false);
+            default -> JsonNodeFactory.instance.textNode(value);
+        };
     }
 
     @Override
