@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -148,7 +149,12 @@ final class Http {
 
     /** Posts a URL-encoded form as a browser does: the token goes only in the fields given. */
     HttpResponse<String> form(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        String encoded = fields.entrySet().stream()
+        return form(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** As {@link #form(String, Map)}, with a name given more than once (checkboxes). */
+    HttpResponse<String> form(String path, List<Map.Entry<String, String>> fields) throws IOException, InterruptedException {
+        String encoded = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")

@@ -149,6 +149,7 @@ public class CoursePages extends HttpServlet {
         view.put("passPercent", Math.round(q.passScore() * 100));
         view.put("timeLimit", Views.duration(q.timeLimit()));
         view.put("maxAttempts", q.maxAttempts());
+        view.put("href", "/quizzes/" + q.vendor() + "/" + q.id());
         return view;
     }
 

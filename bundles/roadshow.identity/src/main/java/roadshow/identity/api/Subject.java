@@ -1,6 +1,8 @@
 package roadshow.identity.api;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,24 @@ public record Subject(String personId, String name, String email, String org, Li
     /** The subject of {@code request}, or empty when nobody signed in and no token came with it. */
     public static Optional<Subject> of(ServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Subject subject ? Optional.of(subject) : Optional.empty();
+    }
+
+    /**
+     * The person signed in on this browser, for a page that is theirs alone. Without one
+     * the browser is sent to the log-in page, to come back here (path and query) after;
+     * an integration's token is refused (403), since a page is for a person. Either way
+     * the response is then answered and the result is empty.
+     */
+    public static Optional<Subject> signedIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Subject> subject = of(request);
+        if (subject.isEmpty()) {
+            String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.sendRedirect("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
+        } else if (subject.get().viaToken()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "This page is for a person signed in, not an integration's token.");
+            return Optional.empty();
+        }
+        return subject;
     }
 
     /**

@@ -1,8 +1,6 @@
 package roadshow.learning.internal;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -64,13 +62,8 @@ public class LearningPages extends HttpServlet {
         return catalog.course(parts[2], parts[3]);
     }
 
-    private Optional<String> learner(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Subject> subject = Subject.of(request).filter(s -> !s.viaToken());
-        if (subject.isEmpty()) {
-            String here = request.getRequestURI();
-            response.sendRedirect("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
-        }
-        return subject.map(Subject::personId);
+    private static Optional<String> learner(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return Subject.signedIn(request, response).map(Subject::personId);
     }
 
     @Override
@@ -149,6 +142,8 @@ public class LearningPages extends HttpServlet {
         row.put("completedVersion", progress.completedVersion() == null ? "" : progress.completedVersion());
         row.put("resume", progress.resumeLesson() == null ? "" : "/courses/" + course.globalId() + "/lessons/" + progress.resumeLesson());
         row.put("quiz", course.course().quiz() != null);
+        row.put("quizHref", course.course().quiz() == null ? "" : "/quizzes/" + course.course().quiz());
+        row.put("quizPassed", progress.quizPassed());
         return row;
     }
 

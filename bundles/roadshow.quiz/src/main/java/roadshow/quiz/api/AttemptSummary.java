@@ -2,6 +2,8 @@ package roadshow.quiz.api;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One of a learner's attempts at a quiz, as a list of them shows it.
  *
@@ -19,13 +21,16 @@ import java.time.Instant;
 public record AttemptSummary(String attempt, String quiz, int number, State state, Instant startedAt, Instant deadline,
         Instant submittedAt, Double score, Double maxScore, Boolean passed) {
 
-    /** Where an attempt is. */
+    /** Where an attempt is; in JSON {@code open}, {@code time-up}, {@code submitted}. */
     public enum State {
         /** It takes answers. */
+        @JsonProperty("open")
         OPEN,
         /** Its deadline has passed and it was not submitted: submitting grades what was saved by then. */
+        @JsonProperty("time-up")
         TIME_UP,
         /** It was submitted and graded. */
+        @JsonProperty("submitted")
         SUBMITTED
     }
 }

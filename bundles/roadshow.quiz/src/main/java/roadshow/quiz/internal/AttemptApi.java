@@ -23,7 +23,8 @@ import roadshow.quiz.api.QuizAttempts;
 import roadshow.web.api.Json;
 
 /**
- * A learner's own attempt: {@code PUT /api/v1/attempts/{attempt}/answers/{question}} saves
+ * A learner's own attempt: {@code GET /api/v1/attempts/{attempt}} reads it back (its
+ * questions, the answers saved, and once submitted its grade), {@code PUT /api/v1/attempts/{attempt}/answers/{question}} saves
  * one answer (204), {@code POST /api/v1/attempts/{attempt}/submission} submits it and
  * answers the grade.
  */
@@ -38,6 +39,24 @@ public class AttemptApi extends HttpServlet {
     @Activate
     public AttemptApi(@Reference QuizAttempts attempts) {
         this.attempts = attempts;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> parts = RequestPath.segments(request);
+        if (parts.size() != 1 || parts.get(0).isEmpty()) {
+            AttemptRefusals.notFound(response);
+            return;
+        }
+        try {
+            String learner = Subject.person(request, response, "take a quiz");
+            response.setHeader("Cache-Control", "private, no-store");
+            Json.send(response, attempts.attempt(learner, parts.get(0)));
+        } catch (Answered answered) {
+            // answered
+        } catch (AttemptException e) {
+            AttemptRefusals.refuse(response, e);
+        }
     }
 
     @Override

@@ -44,7 +44,8 @@ public class ServedQuizzes implements QuizSource {
             if (bundle.vendor().equals(vendor)) {
                 Optional<Quiz> quiz = bundle.quiz(id);
                 if (quiz.isPresent()) {
-                    return Optional.of(new Served(quiz.get(), bundle.version()));
+                    return Optional.of(new Served(quiz.get(), bundle.version(),
+                            bundle.courses().stream().filter(course -> globalId.equals(course.quiz())).toList()));
                 }
             }
         }

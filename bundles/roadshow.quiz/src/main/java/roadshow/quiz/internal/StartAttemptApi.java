@@ -2,6 +2,7 @@ package roadshow.quiz.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +23,8 @@ import roadshow.web.api.Json;
 
 /**
  * {@code POST /api/v1/quizzes/{vendor}/{quiz}/attempts}: starts an attempt, answering 201
- * with {@code {attempt, deadline, questions}} and no answer in it.
+ * with {@code {attempt, deadline, questions}} and no answer in it; {@code GET} lists the
+ * learner's attempts at the quiz.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/quizzes/*")
@@ -38,9 +40,31 @@ public class StartAttemptApi extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> parts = attemptsPath(request);
+        if (parts == null) {
+            AttemptRefusals.notFound(response);
+            return;
+        }
+        try {
+            String learner = Subject.person(request, response, "take a quiz");
+            response.setHeader("Cache-Control", "private, no-store");
+            Json.send(response, Map.of("items", attempts.attempts(learner, parts.get(0) + "/" + parts.get(1))));
+        } catch (Answered answered) {
+            // answered
+        }
+    }
+
+    /** The vendor and quiz of a {@code /{vendor}/{quiz}/attempts} path, or {@code null}. */
+    private static List<String> attemptsPath(HttpServletRequest request) {
         List<String> parts = RequestPath.segments(request);
-        if (parts.size() != 3 || !parts.get(2).equals("attempts") || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
+        return parts.size() != 3 || !parts.get(2).equals("attempts") || parts.get(0).isEmpty() || parts.get(1).isEmpty() ? null : parts;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> parts = attemptsPath(request);
+        if (parts == null) {
             AttemptRefusals.notFound(response);
             return;
         }

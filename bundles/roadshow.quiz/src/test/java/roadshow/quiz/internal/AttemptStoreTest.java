@@ -70,7 +70,7 @@ class AttemptStoreTest {
     private final Map<String, Quiz> served = new HashMap<>();
     private final Sql sql = new Sql(migrated());
     private final AttemptStore attempts = new AttemptStore(sql, builtInTypes(),
-            id -> Optional.ofNullable(served.get(id)).map(quiz -> new QuizSource.Served(quiz, "1.0.0")), clock);
+            id -> Optional.ofNullable(served.get(id)).map(quiz -> new QuizSource.Served(quiz, "1.0.0", List.of())), clock);
 
     private static JdbcDataSource migrated() {
         JdbcDataSource database = new JdbcDataSource();
