@@ -106,6 +106,17 @@ class LearningIT {
         JsonNode back = progress().get(0);
         assertThat(back.path("lessonsDone").asInt()).isEqualTo(3);
         assertThat(back.path("completedVersion").asText()).as("kept, with the version it was earned on").isEqualTo("2.0.0");
+
+        // rolled back to 1.0.0: b, done before 2.0.0 removed it, counts again; nothing was lost
+        try (InputStream in = Files.newInputStream(v1)) {
+            bundle.update(in);
+        }
+        new Http(host.url()).awaitJson("/api/v1/courses/learn/basics", c -> "1.0.0".equals(c.path("version").asText()), WAIT);
+        JsonNode rolledBack = progress().get(0);
+        assertThat(rolledBack.path("version").asText()).isEqualTo("1.0.0");
+        assertThat(rolledBack.path("lessonsDone").asInt()).as("a, b and c").isEqualTo(3);
+        assertThat(rolledBack.path("lessonsTotal").asInt()).isEqualTo(3);
+        assertThat(rolledBack.path("completedVersion").asText()).isEqualTo("2.0.0");
         bundle.uninstall();
     }
 
@@ -146,5 +157,53 @@ class LearningIT {
                 .body()).path("token").asText();
         assertThat(new Http(host.url()).bearer(token).get("/api/v1/me/progress").statusCode()).isEqualTo(403);
         assertThat(new Http(host.url()).get("/api/v1/me/progress").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCourseWithPrerequisitesTakesEnrollmentOnlyOnceTheyAreCompleted() throws Exception {
+        ContentJar jar = ContentJar.course("com.test.prereq", "1.0.0", "learn", "advanced", "Advanced", "x");
+        jar.file("roadshow/courses/intro/course.yaml", """
+                id: intro
+                title: Intro
+                summary: First things first.
+                language: en
+                duration: PT20M
+                level: beginner
+                tags: [testing]
+                lessons:
+                  - {id: i, title: Lesson i, file: lessons/01-i.md}
+                """).file("roadshow/courses/intro/lessons/01-i.md", "# Lesson i\n\nText.\n");
+        jar.file("roadshow/courses/advanced/course.yaml", """
+                id: advanced
+                title: Advanced
+                summary: Only after the intro.
+                language: en
+                duration: PT20M
+                level: advanced
+                tags: [testing]
+                prerequisites: [intro]
+                lessons:
+                  - {id: x, title: Lesson x, file: lessons/01-x.md}
+                """);
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(jar.writeTo(jars.resolve("prereq.jar")))) {
+            bundle = host.bundleContext().installBundle("test:prereq", in);
+        }
+        bundle.start();
+        new Http(host.url()).awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("learn/advanced"), WAIT);
+        Http lee = Http.newPerson(Http.admin(host.url()), "lee@learner.test", "Lee", PASSWORD);
+
+        HttpResponse<String> refused = lee.send("POST", "/api/v1/courses/learn/advanced/enrollment", null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("learn/intro");
+        HttpResponse<String> page = lee.form("/learning/courses/learn/advanced", java.util.Map.of("_csrf", lee.csrfToken(),
+                "action", "enroll"));
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).as("the page says what is missing").contains("href=\"/learning/courses/learn/intro\">Intro</a>");
+
+        ok(lee.send("POST", "/api/v1/courses/learn/intro/enrollment", null));
+        ok(lee.send("PUT", "/api/v1/courses/learn/intro/lessons/i/completion", null));
+        assertThat(ok(lee.send("POST", "/api/v1/courses/learn/advanced/enrollment", null)).path("lessonsTotal").asInt()).isEqualTo(1);
+        bundle.uninstall();
     }
 }

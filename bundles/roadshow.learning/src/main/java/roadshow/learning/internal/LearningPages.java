@@ -115,7 +115,7 @@ public class LearningPages extends HttpServlet {
                 response.sendError(400);
             }
         } catch (LearningException e) {
-            coursePage(request, response, learner.get(), course.get(), e.getMessage(), 409);
+            coursePage(request, response, learner.get(), course.get(), e, 409);
         }
     }
 
@@ -147,15 +147,22 @@ public class LearningPages extends HttpServlet {
         return row;
     }
 
-    private void coursePage(HttpServletRequest request, HttpServletResponse response, String learner, CatalogCourse course, String problem,
-            int status) throws IOException {
+    private void coursePage(HttpServletRequest request, HttpServletResponse response, String learner, CatalogCourse course,
+            LearningException problem, int status) throws IOException {
         Optional<CourseProgress> progress = learning.progress(learner, course.globalId());
         Map<String, Object> model = new HashMap<>();
         model.put("course", Map.of("title", course.course().title(), "vendor", course.course().vendor(),
                 "href", "/courses/" + course.globalId(), "action", "/learning/courses/" + course.globalId()));
         model.put("enrolled", progress.isPresent());
         progress.ifPresent(p -> model.put("progress", row(course, p)));
-        model.put("problem", problem == null ? "" : problem);
+        model.put("problem", problem == null ? "" : problem.getMessage());
+        // the courses still to complete, by title and with a link, rather than by id
+        model.put("missing", problem == null ? List.of() : problem.missing().stream().map(id -> {
+            String[] parts = id.split("/", 2);
+            Optional<CatalogCourse> missing = parts.length == 2 ? catalog.course(parts[0], parts[1]) : Optional.empty();
+            return Map.of("title", missing.map(c -> c.course().title()).orElse(id),
+                    "href", missing.map(c -> "/learning/courses/" + c.globalId()).orElse(""));
+        }).toList());
         model.put("notice", "enrolled".equals(request.getParameter("done")) ? "You are enrolled. Your progress is saved as you go."
                 : "all".equals(request.getParameter("done")) ? "Every lesson is done." : "");
         Set<String> done = progress.isPresent() ? learning.doneLessons(learner, course.globalId()) : Set.of();
