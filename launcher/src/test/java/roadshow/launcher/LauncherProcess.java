@@ -90,6 +90,14 @@ final class LauncherProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills it with SIGKILL, as a crash or {@code kill -9} does: nothing of it runs after. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Launcher still running 30 s after SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
