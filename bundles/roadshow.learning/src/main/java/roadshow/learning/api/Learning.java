@@ -1,6 +1,8 @@
 package roadshow.learning.api;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,4 +40,11 @@ public interface Learning {
 
     /** The learner's progress in every course they are enrolled in that is served now, by course. */
     List<CourseProgress> progress(String personId);
+
+    /**
+     * Every course the learner has completed, served now or not, with when: what a
+     * certification track counts. Completions still to be recorded for courses served now
+     * (a quiz passed since the last lesson) are recorded first.
+     */
+    Map<String, Instant> completions(String personId);
 }

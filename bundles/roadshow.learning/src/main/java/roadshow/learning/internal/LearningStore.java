@@ -5,18 +5,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.annotation.bundle.Requirement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import roadshow.catalog.api.Catalog;
 import roadshow.catalog.api.CatalogCourse;
 import roadshow.content.api.Course;
+import roadshow.learning.api.CompletionListener;
 import roadshow.learning.api.CourseProgress;
 import roadshow.learning.api.Learning;
 import roadshow.learning.api.LearningException;
@@ -30,6 +39,10 @@ import roadshow.store.api.Sql;
 @Requirement(namespace = "osgi.extender", name = Schema.EXTENDER, version = "1.0.0")
 @Component(service = Learning.class)
 public class LearningStore implements Learning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LearningStore.class);
+
+    private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
 
     private final Sql sql;
     private final Catalog catalog;
@@ -52,7 +65,8 @@ public class LearningStore implements Learning {
     @Override
     public CourseProgress enroll(String personId, String course) {
         CatalogCourse served = served(course);
-        return sql.transaction(c -> {
+        List<Completed> completed = new ArrayList<>();
+        CourseProgress progress = sql.transaction(c -> {
             List<String> missing = new ArrayList<>();
             for (String prerequisite : served.course().prerequisites()) {
                 String id = ProgressRules.prerequisite(served.course(), prerequisite);
@@ -68,8 +82,10 @@ public class LearningStore implements Learning {
             }
             insertIfAbsent(c, "insert into learning_enrollment (person, course, enrolled_at) select ?, ?, ? where not exists"
                     + " (select 1 from learning_enrollment where person = ? and course = ?)", personId, course, Instant.now(), personId, course);
-            return progress(c, personId, served).orElseThrow();
+            return progress(c, personId, served, completed).orElseThrow();
         });
+        tell(completed);
+        return progress;
     }
 
     @Override
@@ -78,7 +94,8 @@ public class LearningStore implements Learning {
         if (served.course().lesson(lesson).isEmpty()) {
             throw new LearningException(Reason.NOT_FOUND, "The course " + course + " has no lesson " + lesson + ".", List.of());
         }
-        return sql.transaction(c -> {
+        List<Completed> completed = new ArrayList<>();
+        CourseProgress result = sql.transaction(c -> {
             if (Sql.one(c, "select course from learning_enrollment where person = ? and course = ?", r -> r.getString(1), personId, course)
                     .isEmpty()) {
                 throw new LearningException(Reason.NOT_ENROLLED, "Enroll in " + served.course().title() + " first.", List.of());
@@ -86,24 +103,57 @@ public class LearningStore implements Learning {
             insertIfAbsent(c, "insert into learning_lesson_done (person, course, lesson, done_at) select ?, ?, ?, ? where not exists"
                     + " (select 1 from learning_lesson_done where person = ? and course = ? and lesson = ?)",
                     personId, course, lesson, Instant.now(), personId, course, lesson);
-            CourseProgress progress = progress(c, personId, served).orElseThrow();
-            if (progress.completedAt() == null && ProgressRules.completes(served.course(), progress)) {
-                insertIfAbsent(c, "insert into learning_completion (person, course, course_version, completed_at) select ?, ?, ?, ?"
-                        + " where not exists (select 1 from learning_completion where person = ? and course = ?)",
-                        personId, course, served.version(), Instant.now(), personId, course);
-                progress = progress(c, personId, served).orElseThrow();
-            }
-            return progress;
+            // the last lesson done completes a course without a quiz, or with one passed already
+            return progress(c, personId, served, completed).orElseThrow();
         });
+        tell(completed);
+        return result;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addListener(CompletionListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(CompletionListener listener) {
+        listeners.remove(listener);
     }
 
     /** Inserts a row unless it is there; a second request at the same moment is as idempotent as the first. */
-    private static void insertIfAbsent(Connection c, String insert, Object... parameters) throws SQLException {
+    private static boolean insertIfAbsent(Connection c, String insert, Object... parameters) throws SQLException {
         try {
-            Sql.update(c, insert, parameters);
+            return Sql.update(c, insert, parameters) > 0;
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
+            }
+            return false;
+        }
+    }
+
+    /** A completion recorded in a transaction, told to the listeners once that transaction committed. */
+    private record Completed(String person, String course, String version, Instant at) {
+    }
+
+    /** Records the completion unless there is one; adds it to {@code completed} when it is new. */
+    private static void complete(Connection c, String personId, String course, String version, Instant at, List<Completed> completed)
+            throws SQLException {
+        if (insertIfAbsent(c, "insert into learning_completion (person, course, course_version, completed_at) select ?, ?, ?, ?"
+                + " where not exists (select 1 from learning_completion where person = ? and course = ?)",
+                personId, course, version, at, personId, course)) {
+            completed.add(new Completed(personId, course, version, at));
+        }
+    }
+
+    private void tell(List<Completed> completed) {
+        for (Completed done : completed) {
+            for (CompletionListener listener : listeners) {
+                try {
+                    listener.completed(done.person(), done.course(), done.version(), done.at());
+                } catch (RuntimeException e) {
+                    LOG.error("A completion listener failed on {} completing {}", done.person(), done.course(), e);
+                }
             }
         }
     }
@@ -116,7 +166,10 @@ public class LearningStore implements Learning {
         } catch (LearningException notServed) {
             return Optional.empty();
         }
-        return sql.transaction(c -> progress(c, personId, served));
+        List<Completed> completed = new ArrayList<>();
+        Optional<CourseProgress> progress = sql.transaction(c -> progress(c, personId, served, completed));
+        tell(completed);
+        return progress;
     }
 
     @Override
@@ -127,21 +180,36 @@ public class LearningStore implements Learning {
 
     @Override
     public List<CourseProgress> progress(String personId) {
-        return sql.transaction(c -> {
+        List<Completed> completed = new ArrayList<>();
+        List<CourseProgress> progress = sql.transaction(c -> {
             List<CourseProgress> all = new ArrayList<>();
             for (String course : Sql.list(c, "select course from learning_enrollment where person = ? order by course", r -> r.getString(1),
                     personId)) {
                 int slash = course.indexOf('/');
                 Optional<CatalogCourse> served = catalog.course(course.substring(0, slash), course.substring(slash + 1));
                 if (served.isPresent()) {
-                    progress(c, personId, served.get()).ifPresent(all::add);
+                    progress(c, personId, served.get(), completed).ifPresent(all::add);
                 }
             }
             return all;
         });
+        tell(completed);
+        return progress;
     }
 
-    private Optional<CourseProgress> progress(Connection c, String personId, CatalogCourse served) throws SQLException {
+    @Override
+    public Map<String, Instant> completions(String personId) {
+        progress(personId);
+        Map<String, Instant> completions = new LinkedHashMap<>();
+        for (Map.Entry<String, Instant> completion : sql.list("select course, completed_at from learning_completion where person = ?"
+                + " order by completed_at", r -> Map.entry(r.getString("course"), Sql.instant(r, "completed_at")), personId)) {
+            completions.put(completion.getKey(), completion.getValue());
+        }
+        return completions;
+    }
+
+    private Optional<CourseProgress> progress(Connection c, String personId, CatalogCourse served, List<Completed> completed)
+            throws SQLException {
         Course course = served.course();
         Optional<Instant> enrolledAt = Sql.one(c, "select enrolled_at from learning_enrollment where person = ? and course = ?",
                 r -> Sql.instant(r, "enrolled_at"), personId, course.globalId());
@@ -159,12 +227,9 @@ public class LearningStore implements Learning {
         CourseProgress progress = ProgressRules.of(course, served.version(), enrolledAt.get(), done, quizPassed,
                 completion.map(Completion::at).orElse(null), completion.map(Completion::version).orElse(null));
         if (completion.isEmpty() && ProgressRules.completes(course, progress)) {
-            // The quiz was passed after the last lesson was done (the quiz engine knows nothing of courses):
-            // the completion is recorded the first time progress is looked at.
+            // Done now: the last lesson, or the quiz passed after it (QuizPassed tells of that as it happens).
             Instant now = Instant.now();
-            insertIfAbsent(c, "insert into learning_completion (person, course, course_version, completed_at) select ?, ?, ?, ?"
-                    + " where not exists (select 1 from learning_completion where person = ? and course = ?)",
-                    personId, course.globalId(), served.version(), now, personId, course.globalId());
+            complete(c, personId, course.globalId(), served.version(), now, completed);
             progress = ProgressRules.of(course, served.version(), enrolledAt.get(), done, quizPassed, now, served.version());
         }
         return Optional.of(progress);

@@ -14,11 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.annotation.bundle.Requirement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import roadshow.content.api.Question;
 import roadshow.content.api.Quiz;
 import roadshow.quiz.api.AttemptException;
+import roadshow.quiz.api.AttemptListener;
 import roadshow.quiz.api.AttemptException.Reason;
 import roadshow.quiz.api.AttemptDetail;
 import roadshow.quiz.api.AttemptResult;
@@ -53,6 +60,7 @@ import roadshow.store.api.Sql;
 @Component(service = QuizAttempts.class)
 public class AttemptStore implements QuizAttempts {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptStore.class);
     /** How the tables keep JSON: plain, as the question types wrote it. */
     private static final ObjectMapper STORED = new ObjectMapper();
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
@@ -70,6 +78,7 @@ public class AttemptStore implements QuizAttempts {
     private final QuizSource quizzes;
     private final Clock clock;
     private final SecureRandom secure = new SecureRandom();
+    private final List<AttemptListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public AttemptStore(@Reference(target = "(roadshow.schema=roadshow.quiz)") Schema schema, @Reference QuestionTypes types,
@@ -82,6 +91,16 @@ public class AttemptStore implements QuizAttempts {
         this.types = types;
         this.quizzes = quizzes;
         this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addListener(AttemptListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(AttemptListener listener) {
+        listeners.remove(listener);
     }
 
     /** A quiz's pool, every question prepared by its type, in the order written. */
@@ -227,9 +246,14 @@ public class AttemptStore implements QuizAttempts {
         });
     }
 
+    /** A submission just committed, to be told to the listeners. */
+    private record Submitted(String quiz, Instant at, AttemptResult result) {
+    }
+
     @Override
     public AttemptResult submit(String personId, String attemptId) {
-        return sql.transaction(c -> {
+        Submitted[] submitted = new Submitted[1];
+        AttemptResult graded = sql.transaction(c -> {
             Attempt attempt = lock(c, personId, attemptId);
             List<Asked> asked = asked(c, attemptId);
             if (attempt.submittedAt() != null) {
@@ -262,10 +286,23 @@ public class AttemptStore implements QuizAttempts {
                         grade.points(), grade.correct(), write(grade.feedback()), attemptId, q.id());
             }
             boolean passed = score + EPSILON >= pool.quiz().passScore() * maxScore;
-            Sql.update(c, "update quiz_attempt set submitted_at = ?, score = ?, max_score = ?, passed = ? where id = ?", now(), score,
+            Instant submittedAt = now();
+            Sql.update(c, "update quiz_attempt set submitted_at = ?, score = ?, max_score = ?, passed = ? where id = ?", submittedAt, score,
                     maxScore, passed, attemptId);
-            return new AttemptResult(score, maxScore, passed, results);
+            AttemptResult result = new AttemptResult(score, maxScore, passed, results);
+            submitted[0] = new Submitted(attempt.quiz(), submittedAt, result);
+            return result;
         });
+        if (submitted[0] != null) {
+            for (AttemptListener listener : listeners) {
+                try {
+                    listener.submitted(personId, submitted[0].quiz(), attemptId, graded, submitted[0].at());
+                } catch (RuntimeException e) {
+                    LOG.error("An attempt listener failed on attempt {} at {}", attemptId, submitted[0].quiz(), e);
+                }
+            }
+        }
+        return graded;
     }
 
     /** The questions of an attempt, in the order shown, with their grades once submitted. */
