@@ -57,6 +57,9 @@ public interface People {
     /** Everyone with a role at {@code vendor}. */
     List<Person> authorsAt(String vendor);
 
+    /** The admins of organisation {@code org} (not those of its parents), by name. */
+    List<Person> adminsOf(String org);
+
     /** A person and the roles they hold, as looked up for each of their requests. */
     record Account(Person person, List<Role> roles) {
 

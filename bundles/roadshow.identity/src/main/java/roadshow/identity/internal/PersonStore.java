@@ -182,6 +182,12 @@ public class PersonStore implements People, Passwords {
     }
 
     @Override
+    public List<Person> adminsOf(String org) {
+        return sql.list("select p.* from identity_person p join identity_role r on r.person = p.id"
+                + " where r.kind = ? and r.scope = ? order by p.name", PersonStore::person, Role.Kind.ORG_ADMIN.name(), org);
+    }
+
+    @Override
     public Optional<Account> account(String personId) {
         record Row(Person person, String kind, String scope) {
         }
