@@ -33,7 +33,10 @@ public record ContentBundleState(
 
     /** Where a content bundle stands. */
     public enum State {
-        /** Installed but not resolved, typically for a missing {@code roadshow.course} capability. */
+        /**
+         * Installed but not resolved, typically for a missing {@code roadshow.course} or
+         * {@code roadshow.question.type} capability.
+         */
         UNRESOLVED,
         /** Valid and serving its content. */
         ACTIVE,

@@ -7,8 +7,11 @@ import java.util.List;
  *
  * @param vendor the vendor id
  * @param tiers  lowest first
+ * @param countChildOrganisations whether the people of an organisation's child
+ *               organisations count toward its tiers ({@code countChildOrganisations: true},
+ *               an addition to the format); otherwise only its own people do
  */
-public record Program(String vendor, List<Tier> tiers) {
+public record Program(String vendor, List<Tier> tiers, boolean countChildOrganisations) {
 
     public Program {
         tiers = List.copyOf(tiers);

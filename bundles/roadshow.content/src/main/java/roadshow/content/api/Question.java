@@ -18,7 +18,12 @@ import java.util.Map;
  *                   {@code no} stays {@code "no"} and {@code 1.10} stays {@code "1.10"};
  *                   numbers ({@code points}, a numeric {@code answer}, {@code tolerance})
  *                   as Long, BigInteger or Double; true/false fields as Boolean.
- *                   Fields left empty are left out
+ *                   Fields left empty are left out. A question of a type that a code
+ *                   bundle adds (one the content bundle requires in the
+ *                   {@code roadshow.question.type} namespace) keeps each of its own fields
+ *                   as YAML reads it: text as String, numbers as Long, BigInteger or
+ *                   Double, true/false as Boolean, lists as List, mappings as Map; that
+ *                   type checks them
  */
 public record Question(String id, String type, double points, String prompt, Map<String, Object> definition) {
 

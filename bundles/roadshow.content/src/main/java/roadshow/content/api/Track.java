@@ -15,6 +15,9 @@ import java.util.List;
  * @param exam            global id of a final quiz passed last, or {@code null}
  * @param validFor        how long a certification lasts, or {@code null} for ever
  * @param renewalQuiz     global id of the quiz that renews it, or {@code null}
+ * @param renewalWindow   how long before its expiry a certification can be renewed
+ *                        ({@code renewal: window:}, an addition to the format), or {@code null}
+ *                        for the platform's default
  */
 public record Track(
         String id,
@@ -24,7 +27,8 @@ public record Track(
         Electives electives,
         String exam,
         Period validFor,
-        String renewalQuiz) {
+        String renewalQuiz,
+        Period renewalWindow) {
 
     public Track {
         requiredCourses = List.copyOf(requiredCourses);

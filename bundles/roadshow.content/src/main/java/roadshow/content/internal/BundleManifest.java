@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  *                         {@code null} when missing or unusable
  * @param providedCourses  values of the {@code roadshow.course} capabilities the bundle provides
  * @param requiredCourses  global ids of the courses its {@code roadshow.course} requirements name
+ * @param requiredQuestionTypes ids of the question types its {@code roadshow.question.type} requirements
+ *                         name: types that a code bundle adds, which its quizzes may use
  */
 record BundleManifest(
         String symbolicName,
@@ -26,12 +29,15 @@ record BundleManifest(
         String vendor,
         String folder,
         List<String> providedCourses,
-        Set<String> requiredCourses) {
+        Set<String> requiredCourses,
+        Set<String> requiredQuestionTypes) {
 
     static final String FILE = "META-INF/MANIFEST.MF";
     static final String CONTENT = "Roadshow-Content";
     static final String VENDOR = "Roadshow-Vendor";
     static final String COURSE_NAMESPACE = "roadshow.course";
+    /** The namespace in which a code bundle provides a question type, and a content bundle requires it. */
+    static final String QUESTION_TYPE_NAMESPACE = "roadshow.question.type";
 
     static final Pattern VENDOR_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
     /** {@code <vendor>/<id>}, the form in which courses are named across bundles. */
@@ -39,11 +45,13 @@ record BundleManifest(
 
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[\\w-]+(\\.[\\w-]+)*");
     private static final Pattern VERSION = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9})(?:\\.(\\d{1,9})(?:\\.([\\w-]+))?)?)?");
-    private static final Pattern REQUIRED_COURSE = Pattern.compile("\\(" + Pattern.quote(COURSE_NAMESPACE) + "=([^)]*)\\)");
+    private static final Pattern REQUIRED_COURSE = naming(COURSE_NAMESPACE);
+    private static final Pattern REQUIRED_QUESTION_TYPE = naming(QUESTION_TYPE_NAMESPACE);
 
     BundleManifest {
         providedCourses = List.copyOf(providedCourses);
         requiredCourses = Set.copyOf(requiredCourses);
+        requiredQuestionTypes = Set.copyOf(requiredQuestionTypes);
     }
 
     /** Reads the headers, reporting every header that breaks a rule. */
@@ -91,31 +99,71 @@ record BundleManifest(
         }
 
         Set<String> required = new LinkedHashSet<>();
+        Set<String> questionTypes = new LinkedHashSet<>();
         for (HeaderClauses.Clause clause : clauses(headers, "Require-Capability", problems)) {
             if (clause.names().contains(COURSE_NAMESPACE)) {
                 required.addAll(requiredCourses(clause, problems));
             }
+            if (clause.names().contains(QUESTION_TYPE_NAMESPACE)) {
+                questionTypes.addAll(requiredQuestionTypes(clause, problems));
+            }
         }
-        return new BundleManifest(symbolicName, version, vendor, folder, provided, required);
+        return new BundleManifest(symbolicName, version, vendor, folder, provided, required, questionTypes);
     }
 
     /** The course global ids a requirement's filter names with {@code (roadshow.course=<vendor>/<id>)}. */
     static List<String> requiredCourses(String filter) {
-        List<String> courses = new ArrayList<>();
-        Matcher matcher = REQUIRED_COURSE.matcher(filter);
+        return valuesNamed(REQUIRED_COURSE, filter);
+    }
+
+    /**
+     * The question type ids a requirement's filter names with {@code (roadshow.question.type=<id>)}.
+     * The framework matches the whole filter when it resolves the bundle; here it is enough to
+     * know which types the vendor meant, as for courses.
+     */
+    static List<String> requiredQuestionTypes(String filter) {
+        return valuesNamed(REQUIRED_QUESTION_TYPE, filter);
+    }
+
+    /** Matches {@code (<namespace>=<value>)} in a filter, the value in group 1. */
+    private static Pattern naming(String namespace) {
+        return Pattern.compile("\\(" + Pattern.quote(namespace) + "=([^)]*)\\)");
+    }
+
+    private static List<String> valuesNamed(Pattern naming, String filter) {
+        List<String> values = new ArrayList<>();
+        Matcher matcher = naming.matcher(filter);
         while (matcher.find()) {
-            courses.add(matcher.group(1).strip());
+            values.add(matcher.group(1).strip());
         }
-        return courses;
+        return values;
+    }
+
+    /**
+     * What a requirement's filter names, read by {@code named}; reported when it names nothing.
+     *
+     * @param what    what it should name, such as "the course"
+     * @param example a filter naming one
+     */
+    private static List<String> requiredValues(HeaderClauses.Clause clause, String namespace, Function<String, List<String>> named,
+            String what, String example, Problems problems) {
+        String filter = clause.directives().get("filter");
+        List<String> values = filter == null ? List.of() : named.apply(filter);
+        if (values.isEmpty()) {
+            problems.add(FILE, null, Rule.MANIFEST_CAPABILITY, "a Require-Capability in the " + namespace + " namespace "
+                    + "needs a filter naming " + what + ", such as filter:=\"" + example + "\"");
+        }
+        return values;
+    }
+
+    private static List<String> requiredQuestionTypes(HeaderClauses.Clause clause, Problems problems) {
+        return requiredValues(clause, QUESTION_TYPE_NAMESPACE, BundleManifest::requiredQuestionTypes, "the question type",
+                "(roadshow.question.type=cloze)", problems);
     }
 
     private static List<String> requiredCourses(HeaderClauses.Clause clause, Problems problems) {
-        String filter = clause.directives().get("filter");
-        List<String> courses = filter == null ? List.of() : requiredCourses(filter);
-        if (courses.isEmpty()) {
-            problems.add(FILE, null, Rule.MANIFEST_CAPABILITY, "a Require-Capability in the roadshow.course namespace "
-                    + "needs a filter naming the course, such as filter:=\"(roadshow.course=example/intro)\"");
-        }
+        List<String> courses = requiredValues(clause, COURSE_NAMESPACE, BundleManifest::requiredCourses, "the course",
+                "(roadshow.course=example/intro)", problems);
         List<String> valid = new ArrayList<>();
         for (String course : courses) {
             if (GLOBAL_ID.matcher(course).matches()) {

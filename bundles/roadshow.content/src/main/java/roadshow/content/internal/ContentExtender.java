@@ -143,7 +143,7 @@ public final class ContentExtender implements ContentBundles {
                 // explained now rather than when it was installed: the bundles it waits for may have come since
                 installed = installed == null ? context.getBundles() : installed;
                 states.set(i, new ContentBundleState(state.bundleId(), state.symbolicName(), state.version(), state.vendor(),
-                        state.state(), state.courses(), CourseRequirements.explain(shown.get(i).bundle, installed), state.since()));
+                        state.state(), state.courses(), UnsatisfiedRequirements.explain(shown.get(i).bundle, installed), state.since()));
             }
         }
         states.sort(Comparator.comparing(ContentBundleState::symbolicName, Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -103,7 +103,7 @@ public class ContentReader {
         CourseReader courseReader = new CourseReader(content, vendor, references);
         List<Course> courses = new ArrayList<>();
         layout.courses().forEach((name, courseFiles) -> add(courses, courseReader.read(name, courseFiles)));
-        QuizReader quizReader = new QuizReader(content, vendor);
+        QuizReader quizReader = new QuizReader(content, vendor, manifest.requiredQuestionTypes());
         List<Quiz> quizzes = new ArrayList<>();
         layout.quizzes().forEach(name -> add(quizzes, quizReader.read(name)));
         TrackReader trackReader = new TrackReader(content, vendor, references);
@@ -116,6 +116,13 @@ public class ContentReader {
         Set<String> courseIds = globalIds(vendor, layout.courses().keySet());
         references.check(courseIds, globalIds(vendor, layout.quizzes()), globalIds(vendor, layout.tracks()),
                 manifest.requiredCourses(), problems);
+        for (String type : manifest.requiredQuestionTypes()) {
+            if (QuizReader.builtIn(type)) {
+                problems.add(BundleManifest.FILE, null, Rule.MANIFEST_CAPABILITY, "Require-Capability requires the question "
+                        + "type '" + type + "', which is built in: no bundle provides it, so the bundle would never resolve; "
+                        + "require only types that a code bundle adds");
+            }
+        }
         for (String provided : manifest.providedCourses()) {
             if (!courseIds.contains(provided)) {
                 problems.add(BundleManifest.FILE, null, Rule.CAPABILITY_COURSE, "Provide-Capability offers the course '"

@@ -10,7 +10,7 @@ final class ProgramReader {
 
     static final String PROGRAM_FILE = "program.yaml";
 
-    private static final List<String> PROGRAM_FIELDS = List.of("tiers");
+    private static final List<String> PROGRAM_FIELDS = List.of("tiers", "countChildOrganisations");
     private static final List<String> TIER_FIELDS = List.of("id", "title", "requires");
     private static final List<String> REQUIREMENT_FIELDS = List.of("track", "people");
 
@@ -45,7 +45,7 @@ final class ProgramReader {
             String title = tier.requiredText("title");
             tiers.add(new Program.Tier(id, title, requirements(tier, vendor + "/" + id)));
         }
-        return new Program(vendor, tiers);
+        return new Program(vendor, tiers, Boolean.TRUE.equals(fields.bool("countChildOrganisations")));
     }
 
     private List<Program.Requirement> requirements(YamlFields tier, String tierId) {

@@ -6,12 +6,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import roadshow.content.api.Question;
 import roadshow.content.api.Quiz;
 
-/** Reads a quiz, {@code quizzes/<id>.yaml}, and the questions of its pool. */
+/**
+ * Reads a quiz, {@code quizzes/<id>.yaml}, and the questions of its pool. A question of a
+ * type that is not built in is accepted only when the bundle's manifest requires that type
+ * ({@code Require-Capability: roadshow.question.type;filter:="(roadshow.question.type=<id>)"}),
+ * so that the framework resolves the bundle only where a code bundle provides the type. Its
+ * fields are kept as written, and the type checks them when a learner starts the quiz.
+ */
 final class QuizReader {
 
     private static final List<String> QUIZ_FIELDS = List.of(
@@ -49,10 +56,18 @@ final class QuizReader {
 
     private final ContentFolder content;
     private final String vendor;
+    /** The question types the manifest requires: types a code bundle adds. */
+    private final Set<String> requiredTypes;
 
-    QuizReader(ContentFolder content, String vendor) {
+    QuizReader(ContentFolder content, String vendor, Set<String> requiredTypes) {
         this.content = content;
         this.vendor = vendor;
+        this.requiredTypes = Set.copyOf(requiredTypes);
+    }
+
+    /** Whether the format has this question type built in, so that no bundle provides it. */
+    static boolean builtIn(String typeId) {
+        return QuestionType.of(typeId) != null;
     }
 
     /**
@@ -109,22 +124,24 @@ final class QuizReader {
     }
 
     /**
-     * Reads a question and keeps its definition as written: every text field holds the
-     * text as the vendor wrote it (YAML would read {@code answers: [no]} as false and
-     * {@code 1.10} as 1.1), numbers and true/false stay what they are.
+     * Reads a question and keeps its definition as written: every text field of a built-in
+     * type holds the text as the vendor wrote it (YAML would read {@code answers: [no]} as
+     * false and {@code 1.10} as 1.1), numbers and true/false stay what they are. The fields
+     * of a required type, whose kinds only that type knows, are kept as YAML reads them.
      */
     private Question question(YamlNode node, String file, UniqueIds ids) {
         Problems problems = content.problems();
         QuestionType type = null;
         String typeId = null;
+        Set<String> written = node instanceof YamlNode.Mapping mapping ? mapping.entries().keySet() : Set.of();
         if (node instanceof YamlNode.Mapping mapping && mapping.entries().get("type") != null
                 && mapping.entries().get("type").value() instanceof YamlNode.Scalar s && s.value() != null) {
             typeId = s.text();
             type = QuestionType.of(typeId);
         }
-        // a question of an unknown type is checked against every field any type knows
-        List<String> known = type != null ? type.fields
-                : Arrays.stream(QuestionType.values()).flatMap(t -> t.fields.stream()).distinct().toList();
+        boolean required = type == null && typeId != null && requiredTypes.contains(typeId);
+        // which fields a type that is not built in has only that type knows; without a known type, the type is what to fix
+        List<String> known = type != null ? type.fields : Stream.concat(QUESTION_FIELDS.stream(), written.stream()).distinct().toList();
         YamlFields fields = YamlFields.of(node, "a question", file, problems, known);
         Map<String, Object> definition = new LinkedHashMap<>();
         String id = fields.id("id");
@@ -143,14 +160,25 @@ final class QuizReader {
             fields.requiredText("type");
             return null;
         }
-        if (type == null) {
+        if (type == null && !required) {
             String closest = YamlFields.closest(typeId, QuestionType.ids());
             problems.add(file, fields.line("type"), Rule.QUESTION_TYPE_UNKNOWN, "unknown question type '" + typeId + "'"
                     + (closest == null ? "" : " (did you mean '" + closest + "'?)")
-                    + "; the types are " + String.join(", ", QuestionType.ids()));
+                    + "; the types are " + String.join(", ", QuestionType.ids())
+                    + ", and those that code bundles add: to use one, require it in the manifest with "
+                    + "Require-Capability: " + BundleManifest.QUESTION_TYPE_NAMESPACE + ";filter:=\"("
+                    + BundleManifest.QUESTION_TYPE_NAMESPACE + "=" + typeId + ")\"");
             return null;
         }
         put(definition, "type", fields.text("type"));
+        if (type == null) {
+            for (String key : written) {
+                if (!QUESTION_FIELDS.contains(key) && fields.node(key) != null) {
+                    put(definition, key, fields.node(key).plain());
+                }
+            }
+            return new Question(id, typeId, points == null ? 1 : points, prompt, definition);
+        }
         switch (type) {
             case SINGLE -> put(definition, "choices", choices(fields, type));
             case MULTIPLE -> {

@@ -12,7 +12,7 @@ final class TrackReader {
     private static final List<String> TRACK_FIELDS = List.of("id", "title", "requires", "validFor", "renewal");
     private static final List<String> REQUIRES_FIELDS = List.of("courses", "electives", "exam");
     private static final List<String> ELECTIVES_FIELDS = List.of("choose", "from");
-    private static final List<String> RENEWAL_FIELDS = List.of("quiz");
+    private static final List<String> RENEWAL_FIELDS = List.of("quiz", "window");
 
     private final ContentFolder content;
     private final String vendor;
@@ -72,8 +72,10 @@ final class TrackReader {
 
         Period validFor = fields.period("validFor");
         String renewalQuiz = null;
+        Period renewalWindow = null;
         YamlFields renewal = fields.mapping("renewal", RENEWAL_FIELDS);
         if (renewal != null) {
+            renewalWindow = renewal.period("window");
             String quiz = renewal.requiredText("quiz");
             if (quiz != null) {
                 renewalQuiz = references.add(References.Kind.RENEWAL_QUIZ, globalId, quiz, file, renewal.line("quiz"), problems);
@@ -83,7 +85,7 @@ final class TrackReader {
                         "a renewal extends a certification that expires: give the track a 'validFor', such as P1Y");
             }
         }
-        return new Track(name, vendor, title, courses, electives, exam, validFor, renewalQuiz);
+        return new Track(name, vendor, title, courses, electives, exam, validFor, renewalQuiz, renewalWindow);
     }
 
     private Track.Electives electives(YamlFields requires, String track) {

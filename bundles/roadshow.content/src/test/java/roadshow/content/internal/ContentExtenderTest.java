@@ -201,6 +201,24 @@ class ContentExtenderTest {
     }
 
     @Test
+    void explainsThatAQuestionTypeItRequiresIsMissing() throws Exception {
+        Bundle bundle = install(TestBundle.minimal()
+                .header("Require-Capability", "roadshow.question.type;filter:=\"(roadshow.question.type=cloze)\""));
+        assertThatExceptionOfType(BundleException.class).isThrownBy(bundle::start);
+
+        assertThat(state(bundle).state()).isEqualTo(State.UNRESOLVED);
+        assertThat(state(bundle).problems()).extracting(ContentProblem::rule, ContentProblem::message).containsExactly(
+                tuple("requirement.unsatisfied", "requires question type cloze, which no installed bundle provides: "
+                        + "a platform operator adds it by installing the code bundle that provides it"));
+
+        // a code bundle, not a content bundle: it only provides the type
+        install(TestBundle.minimal().header("Roadshow-Content", null).header("Bundle-SymbolicName", "com.example.quiz.cloze")
+                .header("Provide-Capability", "roadshow.question.type;roadshow.question.type=cloze"));
+        bundle.start();
+        assertThat(state(bundle).state()).isEqualTo(State.ACTIVE);
+    }
+
+    @Test
     void saysSoWhenEveryRequiredCourseIsThereButTheBundleIsNotResolvedYet() throws Exception {
         Bundle intro = start(introBundle());
         Bundle bundle = install(TestBundle.spec());

@@ -146,7 +146,7 @@ class ContentReaderTest {
                 "cloud-sales-specialist", "example", "Cloud Sales Specialist",
                 List.of("example/cloud-basics", "example/pricing"),
                 new Track.Electives(1, List.of("example/migration", "example/licensing", "other-vendor/security")),
-                "example/specialist-exam", Period.ofYears(1), "example/specialist-renewal"));
+                "example/specialist-exam", Period.ofYears(1), "example/specialist-renewal", null));
     }
 
     @Test
@@ -156,7 +156,19 @@ class ContentReaderTest {
                         List.of(new Program.Requirement("example/cloud-sales-specialist", 2))),
                 new Program.Tier("gold", "Gold Partner", List.of(
                         new Program.Requirement("example/cloud-sales-specialist", 5),
-                        new Program.Requirement("other-vendor/security-pro", 1))))));
+                        new Program.Requirement("other-vendor/security-pro", 1)))), false));
+    }
+
+    @Test
+    void readsTheAdditionsARenewalWindowAndCountingChildOrganisations() {
+        Curriculum read = new Reading(temp).accepted(TestBundle.minimal()
+                .content("quizzes/renew.yaml", TestBundle.trueFalseQuiz("renew"))
+                .content("tracks/t.yaml", "id: t\ntitle: T\nrequires:\n  courses: [intro]\nvalidFor: P2Y\n"
+                        + "renewal:\n  quiz: renew\n  window: P3M\n")
+                .content("program.yaml", "countChildOrganisations: true\ntiers:\n  - id: one\n    title: One\n"
+                        + "    requires:\n      - {track: t, people: 1}\n"));
+        assertThat(read.tracks()).singleElement().satisfies(t -> assertThat(t.renewalWindow()).isEqualTo(Period.ofMonths(3)));
+        assertThat(read.program().countChildOrganisations()).isTrue();
     }
 
     @Test

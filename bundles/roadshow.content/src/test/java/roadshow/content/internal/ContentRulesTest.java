@@ -950,6 +950,85 @@ class ContentRulesTest {
         }
     }
 
+    /** Question types that a code bundle adds, which a content bundle uses by requiring them in its manifest. */
+    @Nested
+    class QuestionTypesOfCodeBundles {
+
+        static final String CLOZE = """
+                  - id: q1
+                    type: cloze
+                    points: 2
+                    prompt: Fill in the blanks.
+                    text: "[[Users]] can be added at [[any time|anytime]]."
+                    partial: true
+                    weights: [1, 2.5]
+                    hints: {b1: Who, 'no': no}
+                """;
+        static final String REQUIRES_CLOZE = "roadshow.question.type;filter:=\"(roadshow.question.type=cloze)\"";
+
+        @Test
+        void aTypeTheManifestRequiresIsAcceptedWithEveryFieldAsWritten() {
+            Curriculum curriculum = reading.accepted(quizWith(CLOZE).header("Require-Capability", REQUIRES_CLOZE));
+            Question question = curriculum.quizzes().get(0).questions().get(0);
+            assertThat(question.type()).isEqualTo("cloze");
+            assertThat(question.points()).isEqualTo(2.0);
+            assertThat(question.prompt()).isEqualTo("Fill in the blanks.");
+            assertThat(question.definition()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "id", "q1", "type", "cloze", "points", 2L, "prompt", "Fill in the blanks.",
+                    "text", "[[Users]] can be added at [[any time|anytime]].", "partial", true,
+                    "weights", List.of(1L, 2.5), "hints", Map.of("b1", "Who", "no", false)));
+        }
+
+        @Test
+        void aTypeThatIsNeitherBuiltInNorRequiredIsUnknown() {
+            List<ContentProblem> problems = problems(quizWith(CLOZE));
+            assertThat(problems).extracting(ContentProblem::file, ContentProblem::line, ContentProblem::rule)
+                    .containsExactly(tuple(CHECK_QUIZ, 6, "question.type.unknown"));
+            assertThat(problems.get(0).message()).isEqualTo("unknown question type 'cloze'; the types are single, multiple, "
+                    + "truefalse, numeric, text, ordering, matching, and those that code bundles add: to use one, require it "
+                    + "in the manifest with Require-Capability: " + REQUIRES_CLOZE);
+        }
+
+        @Test
+        void aRequirementOfAnotherTypeDoesNotDeclareIt() {
+            assertProblems(quizWith(CLOZE).header("Require-Capability",
+                    "roadshow.course;filter:=\"(roadshow.course=example/intro)\","
+                            + "roadshow.question.type;filter:=\"(roadshow.question.type=hotspot)\""))
+                    .containsExactly(tuple(CHECK_QUIZ, 6, "question.type.unknown"));
+            assertProblems(quizWith(CLOZE).header("Require-Capability", "roadshow.course;filter:=\"(roadshow.course=example/cloze)\""))
+                    .containsExactly(tuple(CHECK_QUIZ, 6, "question.type.unknown"));
+        }
+
+        @Test
+        void aRequirementMayNameSeveralTypesAndConditions() {
+            reading.accepted(quizWith(CLOZE + "  - {id: q2, type: hotspot, prompt: Where, image: assets/map.png}\n")
+                    .header("Require-Capability", "roadshow.question.type;filter:=\"(&(roadshow.question.type=cloze)(version>=1.0))\","
+                            + "roadshow.question.type;filter:=\"(roadshow.question.type=hotspot)\""));
+        }
+
+        @Test
+        void aQuestionOfARequiredTypeStillHasTheFieldsOfEveryQuestion() {
+            assertProblems(quizWith("  - {id: Q1, type: cloze, points: -2, text: 'A [[b]]'}\n")
+                    .header("Require-Capability", REQUIRES_CLOZE)).containsExactly(
+                    tuple(CHECK_QUIZ, 5, "id.invalid"), tuple(CHECK_QUIZ, 5, "field.missing"), tuple(CHECK_QUIZ, 5, "value.range"));
+        }
+
+        @Test
+        void aTypeRequirementNamesTheType() {
+            assertProblems(quizWith(CLOZE).header("Require-Capability", "roadshow.question.type"))
+                    .containsExactly(tuple(MANIFEST, null, "manifest.capability"), tuple(CHECK_QUIZ, 6, "question.type.unknown"));
+        }
+
+        @Test
+        void aBuiltInTypeIsNotRequired() {
+            List<ContentProblem> problems = problems(TestBundle.minimal()
+                    .header("Require-Capability", "roadshow.question.type;filter:=\"(roadshow.question.type=single)\""));
+            assertThat(problems).extracting(ContentProblem::file, ContentProblem::rule)
+                    .containsExactly(tuple(MANIFEST, "manifest.capability"));
+            assertThat(problems.get(0).message()).contains("'single', which is built in");
+        }
+    }
+
     @Nested
     class Tracks {
 
@@ -1263,7 +1342,9 @@ class ContentRulesTest {
                         "roadshow/courses/cloud-basics/course.yaml:16: the lesson file "
                                 + "roadshow/courses/cloud-basics/lessons/02-pricing.md does not exist [lesson.missing]",
                         "roadshow/quizzes/cloud-basics-check.yaml:10: unknown question type 'singel' (did you mean "
-                                + "'single'?); the types are single, multiple, truefalse, numeric, text, ordering, matching "
+                                + "'single'?); the types are single, multiple, truefalse, numeric, text, ordering, matching, "
+                                + "and those that code bundles add: to use one, require it in the manifest with "
+                                + "Require-Capability: roadshow.question.type;filter:=\"(roadshow.question.type=singel)\" "
                                 + "[question.type.unknown]");
     }
 

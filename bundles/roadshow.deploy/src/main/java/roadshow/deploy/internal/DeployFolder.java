@@ -36,6 +36,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import roadshow.content.api.ContentBundleState;
 import roadshow.content.api.ContentBundles;
 import roadshow.content.api.ContentProblem;
 import roadshow.content.api.ContentValidator;
@@ -278,8 +279,10 @@ public class DeployFolder {
 
     /**
      * Starts the bundles this batch installed or updated, and every deployed bundle still
-     * waiting to resolve (typically for a course another bundle provides). Bundles an
-     * operator stopped are left stopped.
+     * waiting to resolve (typically for a course another bundle provides, or a question type
+     * that a code bundle adds). Bundles an operator stopped are left stopped. A code bundle
+     * dropped in after the content bundle that needs it is thus started in its own batch,
+     * and the content bundle with it.
      */
     private void start(List<Bundle> touched) {
         for (Bundle bundle : context.getBundles()) {
@@ -288,12 +291,28 @@ public class DeployFolder {
                 try {
                     bundle.start();
                 } catch (BundleException e) {
-                    LOG.info("{} is not started yet: {}", bundle.getSymbolicName(), e.getMessage());
+                    LOG.warn("{} {} cannot start yet: {}", bundle.getSymbolicName(), bundle.getVersion(), whyUnresolved(bundle, e));
                 } catch (IllegalStateException e) {
                     // Uninstalled meanwhile.
                 }
             }
         }
+    }
+
+    /**
+     * Why a bundle did not start, in the terms of its content for a content bundle (the
+     * course or question type it requires that no bundle provides), as the framework says
+     * it otherwise.
+     */
+    private String whyUnresolved(Bundle bundle, BundleException e) {
+        if (bundle.getHeaders("").get(CONTENT_HEADER) != null) {
+            for (ContentBundleState state : contentBundles.states()) {
+                if (state.bundleId() == bundle.getBundleId() && !state.problems().isEmpty()) {
+                    return String.join("; ", state.problems().stream().map(ContentProblem::message).toList());
+                }
+            }
+        }
+        return e.getMessage();
     }
 
     /**

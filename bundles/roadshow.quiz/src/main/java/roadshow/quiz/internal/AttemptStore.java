@@ -165,15 +165,8 @@ public class AttemptStore implements QuizAttempts {
                         throw new AttemptException(Reason.NO_ATTEMPTS_LEFT, "You have used all " + quiz.maxAttempts()
                                 + " attempts " + quiz.title() + " allows.");
                     }
-                    // Sql binds a null as a varchar, which PostgreSQL will not put in a timestamp: leave the column out instead.
-                    if (deadline == null) {
-                        Sql.update(c, "insert into quiz_attempt (id, person, quiz, quiz_version, number, started_at)"
-                                + " values (?, ?, ?, ?, ?, ?)", id, personId, quiz.globalId(), pool.version(), used + 1, startedAt);
-                    } else {
-                        Sql.update(c, "insert into quiz_attempt (id, person, quiz, quiz_version, number, started_at, deadline)"
-                                + " values (?, ?, ?, ?, ?, ?, ?)", id, personId, quiz.globalId(), pool.version(), used + 1, startedAt,
-                                deadline);
-                    }
+                    Sql.update(c, "insert into quiz_attempt (id, person, quiz, quiz_version, number, started_at, deadline)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)", id, personId, quiz.globalId(), pool.version(), used + 1, startedAt, deadline);
                     for (int i = 0; i < shown.size(); i++) {
                         Sql.update(c, "insert into quiz_attempt_question (attempt, position, question, presented) values (?, ?, ?, ?)",
                                 id, i, shown.get(i).id(), write(shown.get(i)));
