@@ -15,6 +15,7 @@ final class Menu {
     static Viewer viewer(Subject subject, String csrfToken) {
         List<Viewer.Link> links = new ArrayList<>();
         links.add(new Viewer.Link("My learning", "/learning"));
+        links.add(new Viewer.Link("My certifications", "/certifications"));
         if (subject.org() != null || !subject.adminOf().isEmpty()) {
             String org = !subject.adminOf().isEmpty() ? subject.adminOf().iterator().next() : subject.org();
             links.add(new Viewer.Link("My organisation", "/orgs/" + org));
