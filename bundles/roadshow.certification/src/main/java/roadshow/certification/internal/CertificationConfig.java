@@ -16,6 +16,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Reminder days", description = "How many days before an expiry its holder is reminded, each once.")
     int[] reminder_days() default {60, 30, 7};
 
-    @AttributeDefinition(name = "Check minutes", description = "How often expiries, reminders and tiers are looked at.")
-    int check_minutes() default 60;
+    @AttributeDefinition(name = "Check seconds", description = "How often expiries, reminders and tiers are looked at.")
+    int check_seconds() default 3600;
+
+    @AttributeDefinition(name = "First check seconds", description = "How long after the start they are first looked at,"
+            + " once the content bundles have been read.")
+    int first_check_seconds() default 60;
 }

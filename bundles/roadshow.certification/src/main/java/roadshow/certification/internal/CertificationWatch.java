@@ -22,7 +22,7 @@ import roadshow.store.api.Schema;
 import roadshow.store.api.Sql;
 
 /**
- * What time alone changes, looked at every {@code check.minutes}: reminders of expiries
+ * What time alone changes, looked at every {@code check.seconds}: reminders of expiries
  * coming, and tiers lost (or won back) as certifications expire, recorded as they change.
  */
 @Component(configurationPid = CertificationConfig.PID)
@@ -53,9 +53,8 @@ public class CertificationWatch {
             return t;
         });
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        long minutes = Math.max(1, config.check_minutes());
-        // the first look a minute after start, when the content bundles have been read
-        thread.scheduleWithFixedDelay(this::round, 1, minutes * 60, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::round, Math.max(0, config.first_check_seconds()), Math.max(1, config.check_seconds()),
+                TimeUnit.SECONDS);
     }
 
     /** The address links in e-mails start with: {@code roadshow.public.url}, or this host's port on localhost. */
@@ -79,7 +78,7 @@ public class CertificationWatch {
                 LOG.info("Sent {} certification expiry reminders", sent);
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not send certification expiry reminders; trying again in {} minutes", config.check_minutes(), e);
+            LOG.error("Could not send certification expiry reminders; trying again in {} seconds", config.check_seconds(), e);
         }
         try {
             String after = null;
@@ -92,7 +91,7 @@ public class CertificationWatch {
                 after = page.get(page.size() - 1).id();
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not look at partner tiers; trying again in {} minutes", config.check_minutes(), e);
+            LOG.error("Could not look at partner tiers; trying again in {} seconds", config.check_seconds(), e);
         }
     }
 }
