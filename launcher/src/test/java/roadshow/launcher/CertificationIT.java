@@ -84,7 +84,21 @@ class CertificationIT {
             host.bundleContext().installBundle("test:certco", in).start();
         }
         new Http(host.url()).awaitJson("/api/v1/courses", c -> Http.courseIds(c).contains("certco/core"), WAIT);
-        created(admin.send("POST", "/api/v1/orgs", IdentityIT.json("id", "partner", "name", "Partner Ltd")));
+        // a second programme, of the same track, that counts the people of child organisations toward their parent
+        Path branches = ContentJar.bundle("com.test.branchco", "1.0.0", "branchco")
+                .file("roadshow/program.yaml", """
+                        countChildOrganisations: true
+                        tiers:
+                          - id: network
+                            title: Branch Network
+                            requires:
+                              - {track: certco/pro, people: 1}
+                        """).writeTo(jars.resolve("branchco.jar"));
+        try (InputStream in = Files.newInputStream(branches)) {
+            host.bundleContext().installBundle("test:branchco", in).start();
+        }
+        created(admin.send("POST", "/api/v1/orgs", IdentityIT.json("id", "holding", "name", "Holding plc")));
+        created(admin.send("POST", "/api/v1/orgs", IdentityIT.json("id", "partner", "name", "Partner Ltd", "parent", "holding")));
         created(admin.send("POST", "/api/v1/orgs", IdentityIT.json("id", "rival", "name", "Rival Ltd")));
     }
 
@@ -169,7 +183,7 @@ class CertificationIT {
         assertThat(pat.get("/certifications").body()).contains("Certco Pro", "Certified");
 
         // the organisation's tier: silver now, one more Pro for gold, and the change recorded
-        JsonNode standing = ok(olga.get("/api/v1/orgs/partner/tiers")).path("items").get(0);
+        JsonNode standing = ok(olga.get("/api/v1/orgs/partner/tiers")).path("items").get(1);
         assertThat(standing.path("vendor").asText()).isEqualTo("certco");
         assertThat(standing.path("held").path("id").asText()).isEqualTo("silver");
         assertThat(standing.path("next").path("id").asText()).isEqualTo("gold");
@@ -185,6 +199,18 @@ class CertificationIT {
         assertThat(rita.get("/api/v1/orgs/partner/tiers").statusCode()).as("another organisation's admin").isEqualTo(404);
         assertThat(anyone.get("/api/v1/orgs/partner/tiers").statusCode()).isEqualTo(401);
 
+        // the parent organisation: certco counts only its own people, branchco its branches' too
+        JsonNode parent = ok(admin.get("/api/v1/orgs/holding/tiers")).path("items");
+        assertThat(parent.size()).isEqualTo(2);
+        for (JsonNode programme : parent) {
+            if (programme.path("vendor").asText().equals("branchco")) {
+                assertThat(programme.path("counted").asBoolean()).isTrue();
+                assertThat(programme.path("held").path("id").asText()).isEqualTo("network");
+            } else {
+                assertThat(programme.path("held").isNull()).as("certco counts the holding's own people only").isTrue();
+            }
+        }
+
         // revoked by a platform admin: the verification says so and the tier goes
         assertThat(pat.send("POST", "/api/v1/certificates/" + code + "/revocation", IdentityIT.json("reason", "mine")).statusCode())
                 .isEqualTo(403);
@@ -193,7 +219,7 @@ class CertificationIT {
         assertThat(revoked.path("status").asText()).isEqualTo("revoked");
         assertThat(ok(anyone.get("/api/v1/certificates/" + code)).path("status").asText()).isEqualTo("revoked");
         assertThat(anyone.get("/certificates/" + code).body()).contains("Revoked", "Exam answers shared");
-        assertThat(ok(olga.get("/api/v1/orgs/partner/tiers")).path("items").get(0).path("held").isNull()).isTrue();
+        assertThat(ok(olga.get("/api/v1/orgs/partner/tiers")).path("items").get(1).path("held").isNull()).isTrue();
         JsonNode after = ok(olga.get("/api/v1/orgs/partner/tiers/certco/history")).path("items");
         assertThat(after.size()).isEqualTo(2);
         assertThat(after.get(0).path("from").asText()).isEqualTo("silver");
