@@ -91,6 +91,15 @@ public interface QuestionType {
     Grade grade(PreparedQuestion question, JsonNode answer);
 
     /**
+     * What the attempt and result pages show as the question's heading: by default its whole
+     * prompt. A type whose {@link #controls} show part of the prompt themselves (the text
+     * around the blanks to fill, say) returns the rest, so that nothing is shown twice.
+     */
+    default String heading(Presented question) {
+        return question.prompt();
+    }
+
+    /**
      * The HTML controls with which a learner answers the question on the attempt page,
      * placed after its prompt, or empty for a type whose controls the quiz page draws
      * itself (the built-in ones). Every control's name is {@code name} or starts with

@@ -38,7 +38,7 @@ final class QuestionView {
         view.put("number", number);
         view.put("id", question.id());
         view.put("type", question.type());
-        view.put("prompt", question.prompt());
+        view.put("prompt", type == null ? question.prompt() : type.heading(question));
         view.put("points", question.points());
         view.put("name", name);
         view.put("problem", problem == null ? "" : problem);

@@ -111,6 +111,13 @@ public class ClozeQuestionType implements QuestionType {
         return new Grade(cloze.points() * right / blanks.size(), cloze.points(), false, feedback);
     }
 
+    /** The prompt without the text, which {@link #controls} shows with its fields. */
+    @Override
+    public String heading(Presented question) {
+        int textStart = question.prompt().lastIndexOf(BEFORE_TEXT);
+        return textStart < 0 ? question.prompt() : question.prompt().substring(0, textStart);
+    }
+
     /**
      * The text with a text field in each blank, in one paragraph. Drawn from what the
      * attempt shows, so it knows no answer; every field is as wide as the others, so its

@@ -324,6 +324,12 @@ class ClozeQuestionTypeTest {
         private final Presented presented = type.present(question, false, new SplittableRandom(1));
 
         @Test
+        void theHeadingIsThePromptWithoutTheTextTheControlsShow() {
+            assertThat(type.heading(presented)).isEqualTo(question.prompt());
+            assertThat(presented.prompt()).startsWith(question.prompt()).contains("Users can be added at");
+        }
+
+        @Test
         void oneTextFieldPerBlankInTheSentenceNamedAfterTheQuestion() {
             assertThat(type.controls(presented, null, "a.commitment")).contains("<p class=\"cloze\">Users can be added at "
                     + "<input type=\"text\" name=\"a.commitment.b1\" value=\"\" aria-label=\"Blank 1\" size=\"14\" "
