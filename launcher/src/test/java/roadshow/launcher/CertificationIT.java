@@ -181,6 +181,17 @@ class CertificationIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Valid", "Pat Partner", "Certco Pro").doesNotContain("pat@partner.test");
         assertThat(pat.get("/certifications").body()).contains("Certco Pro", "Certified");
+        HttpResponse<String> pdf = anyone.get("/certificates/" + code + "/certificate.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF-");
+        // the credential names, in its header, a key the platform publishes
+        String jwt = anyone.get("/certificates/" + code + "/credential.jwt").body();
+        assertThat(jwt.split("\\.")).hasSize(3);
+        JsonNode header = Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
+        JsonNode keys = ok(anyone.get("/.well-known/jwks.json")).path("keys");
+        assertThat(keys.findValuesAsText("kid")).contains(header.path("kid").asText());
+        JsonNode claims = Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        assertThat(claims.toString()).contains("OpenBadgeCredential", "Pat Partner", "Certco Pro");
 
         // the organisation's tier: silver now, one more Pro for gold, and the change recorded
         JsonNode standing = ok(olga.get("/api/v1/orgs/partner/tiers")).path("items").get(1);
@@ -219,6 +230,8 @@ class CertificationIT {
         assertThat(revoked.path("status").asText()).isEqualTo("revoked");
         assertThat(ok(anyone.get("/api/v1/certificates/" + code)).path("status").asText()).isEqualTo("revoked");
         assertThat(anyone.get("/certificates/" + code).body()).contains("Revoked", "Exam answers shared");
+        assertThat(anyone.get("/certificates/" + code + "/credential.jwt").statusCode()).as("no credential for a revoked one")
+                .isEqualTo(410);
         assertThat(ok(olga.get("/api/v1/orgs/partner/tiers")).path("items").get(1).path("held").isNull()).isTrue();
         JsonNode after = ok(olga.get("/api/v1/orgs/partner/tiers/certco/history")).path("items");
         assertThat(after.size()).isEqualTo(2);
