@@ -206,6 +206,17 @@ class CertificationIT {
         HttpResponse<String> csv = olga.get("/api/v1/orgs/partner/certifications?format=csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).contains("\"Pat Partner\",pat@partner.test,partner,current,");
+        // the contract's members: people with their progress and certifications
+        JsonNode members = ok(olga.get("/api/v1/orgs/partner/members")).path("items");
+        JsonNode patMember = null;
+        for (JsonNode member : members) {
+            if (member.path("name").asText().equals("Pat Partner")) {
+                patMember = member;
+            }
+        }
+        assertThat(patMember).isNotNull();
+        assertThat(patMember.path("certifications").get(0).path("track").asText()).isEqualTo("certco/pro");
+        assertThat(patMember.path("progress").findValuesAsText("course")).contains("certco/core", "certco/elective");
         assertThat(pat.get("/api/v1/orgs/partner/tiers").statusCode()).as("a member who is not an admin").isEqualTo(403);
         assertThat(rita.get("/api/v1/orgs/partner/tiers").statusCode()).as("another organisation's admin").isEqualTo(404);
         assertThat(anyone.get("/api/v1/orgs/partner/tiers").statusCode()).isEqualTo(401);

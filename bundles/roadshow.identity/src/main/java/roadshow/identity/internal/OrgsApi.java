@@ -2,17 +2,24 @@ package roadshow.identity.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.Servlet;
@@ -24,6 +31,7 @@ import roadshow.audit.api.AuditLog;
 import roadshow.identity.api.Access;
 import roadshow.identity.api.Authorization;
 import roadshow.identity.api.IdentityException;
+import roadshow.identity.api.MemberFacts;
 import roadshow.identity.api.Invitations;
 import roadshow.identity.api.Organisation;
 import roadshow.identity.api.Organisations;
@@ -55,6 +63,20 @@ public class OrgsApi extends HttpServlet {
     private final transient Invitations invitations;
     private final transient Authorization authorization;
     private final transient AuditLog audit;
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final transient List<MemberFacts> memberFacts = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMemberFacts(MemberFacts facts) {
+        memberFacts.add(facts);
+    }
+
+    void removeMemberFacts(MemberFacts facts) {
+        memberFacts.remove(facts);
+    }
 
     @Activate
     public OrgsApi(@Reference Organisations organisations, @Reference People people, @Reference Invitations invitations,
@@ -115,7 +137,16 @@ public class OrgsApi extends HttpServlet {
         // An org's admin answers for its child organisations' people too.
         List<Person> found = people.list(organisations.withDescendants(org), after.orElse(null), limit + 1);
         Page<Person> page = paging.page(found, Person::id);
-        Json.send(response, new Page<>(page.items().stream().map(p -> PersonJson.of(p, people.roles(p.id()))).toList(), page.next()));
+        List<String> ids = page.items().stream().map(Person::id).toList();
+        Map<String, Map<String, Object>> facts = new HashMap<>();
+        for (MemberFacts source : memberFacts) {
+            source.of(ids).forEach((person, value) -> facts.computeIfAbsent(person, p -> new LinkedHashMap<>()).put(source.name(), value));
+        }
+        Json.send(response, new Page<>(page.items().stream().map(p -> {
+            Map<String, Object> member = Json.MAPPER.convertValue(PersonJson.of(p, people.roles(p.id())), MAP);
+            member.putAll(facts.getOrDefault(p.id(), Map.of()));
+            return member;
+        }).toList(), page.next()));
     }
 
     @Override
