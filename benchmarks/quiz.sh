@@ -19,14 +19,15 @@
 # store bundles inside that same copy.
 #
 # Settings, from the environment (defaults in brackets):
-#   SIZES [500,1000,3000]   learners released at once per run; RUNS [3] runs of each size, after one
-#                           warm-up burst of WARMUP [500] (not counted)
+#   SIZES [500,1000,3000]   learners released at once per run; RUNS [3] rounds of every size, after
+#                           WARMUP_ROUNDS [2] rounds that are not counted (the server's JIT settles)
 #   SUB_CONNECTIONS [32]    connections of the closed-loop submission client
 #   SUB_SECONDS [8]         seconds each submission round lasts; SUB_ROUNDS [3] rounds, after one
 #                           warm-up round (not counted)
 #   SUB_ATTEMPTS [16000]    attempts prepared (started, every question answered) per round;
 #                           more than the round can submit, so that the round is bounded by time
-#   JMH_BATCH [2000]        submissions per thread per JMH iteration; JMH_THREADS [2]
+#   JMH_THREADS [10]        threads of the JMH benchmarks: as many as the server's connection pool lets
+#                           into the store at once; JMH_BATCH [500] submissions per thread per iteration
 #   QUIET_WAIT [20]         seconds to wait, before each timed run, for the machine to quieten down
 #   ROADSHOW_JAVA_OPTS      extra JVM options for Roadshow (none by default)
 #   ROADSHOW_JAR            the jar to measure [launcher/target/roadshow.jar]; a copy is taken
@@ -48,11 +49,11 @@ for arg in "$@"; do
   esac
 done
 if $QUICK; then
-  : "${SIZES:=50,200}" "${RUNS:=1}" "${WARMUP:=50}" "${SUB_SECONDS:=3}" "${SUB_ROUNDS:=1}" "${SUB_ATTEMPTS:=1000}" "${JMH_BATCH:=200}" "${QUIET_WAIT:=3}"
+  : "${SIZES:=50,200}" "${RUNS:=1}" "${WARMUP_ROUNDS:=1}" "${SUB_SECONDS:=3}" "${SUB_ROUNDS:=1}" "${SUB_ATTEMPTS:=1000}" "${JMH_BATCH:=100}" "${QUIET_WAIT:=3}"
 fi
-SIZES=${SIZES:-500,1000,3000} RUNS=${RUNS:-3} WARMUP=${WARMUP:-500}
+SIZES=${SIZES:-500,1000,3000} RUNS=${RUNS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 SUB_CONNECTIONS=${SUB_CONNECTIONS:-32} SUB_SECONDS=${SUB_SECONDS:-8} SUB_ROUNDS=${SUB_ROUNDS:-3} SUB_ATTEMPTS=${SUB_ATTEMPTS:-16000}
-JMH_BATCH=${JMH_BATCH:-2000} JMH_THREADS=${JMH_THREADS:-2}
+JMH_BATCH=${JMH_BATCH:-500} JMH_THREADS=${JMH_THREADS:-10}
 QUIET_WAIT=${QUIET_WAIT:-20} ROADSHOW_JAVA_OPTS=${ROADSHOW_JAVA_OPTS:-} PORT_BASE=${PORT_BASE:-18680}
 LEARNERS=$(tr ',' '\n' <<< "$SIZES" | sort -n | tail -1)
 
@@ -114,7 +115,7 @@ ADMIN_EMAIL=bench-admin@roadshow.test ADMIN_PASSWORD=bench-admin-password-123
   else
     echo "build: roadshow.jar built $JAR_BUILT UTC (sha256 $(sha256sum "$JAR" | cut -c1-12)); the last commit before that: $(git log -1 --format='%h %s' --until="@$JAR_BUILT_EPOCH" 2>/dev/null || echo unknown); the working tree may have held uncommitted changes"
   fi
-  echo "settings: SIZES=$SIZES RUNS=$RUNS WARMUP=$WARMUP SUB_CONNECTIONS=$SUB_CONNECTIONS SUB_SECONDS=$SUB_SECONDS SUB_ROUNDS=$SUB_ROUNDS SUB_ATTEMPTS=$SUB_ATTEMPTS JMH_BATCH=$JMH_BATCH JMH_THREADS=$JMH_THREADS QUIET_WAIT=$QUIET_WAIT"
+  echo "settings: SIZES=$SIZES RUNS=$RUNS WARMUP_ROUNDS=$WARMUP_ROUNDS SUB_CONNECTIONS=$SUB_CONNECTIONS SUB_SECONDS=$SUB_SECONDS SUB_ROUNDS=$SUB_ROUNDS SUB_ATTEMPTS=$SUB_ATTEMPTS JMH_BATCH=$JMH_BATCH JMH_THREADS=$JMH_THREADS QUIET_WAIT=$QUIET_WAIT"
   echo "uptime at start: $(uptime)"
 } > "$RESULTS/machine.txt"
 lscpu | head -20 > "$RESULTS/lscpu.txt"
@@ -147,9 +148,9 @@ log "registering $LEARNERS learners and logging each in (not timed)"
 timeout 1200 "${QUIZ_JAVA[@]}" learners --url "$URL" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
   --count "$LEARNERS" --out "$WORK/learners.tsv" --threads 4 | tee "$RESULTS/learners.txt"
 
-log "synchronized starts: sizes $SIZES, $RUNS runs each, after a warm-up burst of $WARMUP"
+log "synchronized starts: sizes $SIZES, $RUNS rounds, after $WARMUP_ROUNDS warm-up rounds"
 timeout 3600 "${QUIZ_JAVA[@]}" starts --url "$URL" --learners "$WORK/learners.tsv" --quiz bench/timed-check \
-  --sizes "$SIZES" --runs "$RUNS" --warmup "$WARMUP" --pid "$RS_PID" --quiet-wait "$QUIET_WAIT" --out "$RESULTS/starts.tsv"
+  --sizes "$SIZES" --runs "$RUNS" --warmup-rounds "$WARMUP_ROUNDS" --pid "$RS_PID" --quiet-wait "$QUIET_WAIT" --out "$RESULTS/starts.tsv"
 
 log "submissions: a warm-up round, then $SUB_ROUNDS rounds of ${SUB_SECONDS}s from $SUB_CONNECTIONS connections"
 for round in warm-up $(seq 1 "$SUB_ROUNDS"); do
@@ -168,7 +169,7 @@ if $DIAGNOSE; then
   # JFR runs through each whole command; the summaries keep only the timed part (the window the client writes).
   jcmd "$RS_PID" JFR.start name=starts settings=profile filename="$DIAG/starts.jfr" > /dev/null
   "${QUIZ_JAVA[@]}" starts --url "$URL" --learners "$WORK/learners.tsv" --quiz bench/timed-check --sizes "$LEARNERS" --runs 1 \
-    --warmup 0 --pid "$RS_PID" --quiet-wait "$QUIET_WAIT" --pause 0 --out "$DIAG/starts.tsv" --diag "$DIAG" > /dev/null
+    --warmup-rounds 0 --pid "$RS_PID" --quiet-wait "$QUIET_WAIT" --pause 0 --out "$DIAG/starts.tsv" --diag "$DIAG" > /dev/null
   jcmd "$RS_PID" JFR.stop name=starts > /dev/null
   "${QUIZ_JAVA[@]}" jfr --file "$DIAG/starts.jfr" --window "$DIAG/starts-$LEARNERS-window.txt" > "$DIAG/starts-profile.txt"
   "${QUIZ_JAVA[@]}" threads --files "$(ls "$DIAG"/starts-"$LEARNERS"-threads-*.txt | paste -sd,)" > "$DIAG/starts-threads-summary.txt"

@@ -37,8 +37,8 @@ import roadshow.quiz.api.AttemptResult;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, batchSize = 2000)
-@Measurement(iterations = 5, batchSize = 2000)
+@Warmup(iterations = 3, batchSize = 500)
+@Measurement(iterations = 5, batchSize = 500)
 @Fork(1)
 public class SubmitBenchmark {
 
